@@ -1,0 +1,23 @@
+package io.planpulse.targets.domain;
+
+/** The stable codes of plan document problems (DESIGN §3). */
+public enum ViolationCode {
+    UNKNOWN_FIELD,
+    MISSING_FIELD,
+    INVALID_VALUE,
+    DUPLICATE_ID,
+    ID_IN_OTHER_PLAN,
+    PLAN_ID_MISMATCH,
+    UNKNOWN_INDICATOR,
+    INDICATOR_IN_TWO_NODES,
+    UNKNOWN_DEPARTMENT,
+    UNKNOWN_BENCHMARK,
+    BENCHMARK_NOT_RATE,
+    PERIOD_INVALID,
+    PERIOD_GRAIN_MISMATCH,
+    TARGET_NOT_AFTER_BASELINE,
+    TARGET_EQUALS_BASELINE,
+    NOT_POSITIVE,
+    YTD_REQUIRED,
+    IMMUTABLE_FIELD
+}
