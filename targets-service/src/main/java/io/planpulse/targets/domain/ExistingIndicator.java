@@ -1,5 +1,8 @@
 package io.planpulse.targets.domain;
 
-/** What the store already knows of an indicator id: the plan it belongs to and its fixed kind and grain. */
-public record ExistingIndicator(String id, String planId, IndicatorKind kind, Grain frequency) {
+/**
+ * What the store already knows of an indicator id: the plan it belongs to (or belonged to, when
+ * no longer live) and its kind and grain, which never change.
+ */
+public record ExistingIndicator(String id, String planId, IndicatorKind kind, Grain frequency, boolean live) {
 }

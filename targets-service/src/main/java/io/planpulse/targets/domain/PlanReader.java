@@ -251,7 +251,7 @@ public final class PlanReader {
     private void checkAgainstStore(DocumentFields f, String id, String planId,
                                    Optional<IndicatorKind> kind, Optional<Grain> frequency) {
         existing.apply(id).ifPresent(known -> {
-            if (!known.planId().equals(planId)) {
+            if (known.live() && !known.planId().equals(planId)) {
                 f.report("id", ViolationCode.ID_IN_OTHER_PLAN, "indicator " + id + " belongs to plan " + known.planId());
                 return;
             }

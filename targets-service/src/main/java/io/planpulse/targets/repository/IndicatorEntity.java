@@ -32,4 +32,12 @@ public class IndicatorEntity {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Set when the indicator was dropped from its plan; a re-defined id continues its versions. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public boolean isLive() {
+        return deletedAt == null;
+    }
 }

@@ -16,7 +16,16 @@ public class IndicatorRepository implements PanacheRepositoryBase<IndicatorEntit
         return list("id in ?1", ids);
     }
 
-    public Uni<List<IndicatorEntity>> findByPlan(String planId) {
-        return list("planId", planId);
+    /** The indicators a plan has now. */
+    public Uni<List<IndicatorEntity>> findLiveByPlan(String planId) {
+        return list("planId = ?1 and deletedAt is null", planId);
+    }
+
+    /** The indicators a replace touches: those the plan has now, and every row of the ids the document names, live or not. */
+    public Uni<List<IndicatorEntity>> findForReplace(String planId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return findLiveByPlan(planId);
+        }
+        return list("(planId = ?1 and deletedAt is null) or id in ?2", planId, ids);
     }
 }

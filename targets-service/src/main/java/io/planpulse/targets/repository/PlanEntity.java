@@ -29,4 +29,12 @@ public class PlanEntity {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** Set when the plan was deleted; the row stays so that a re-created plan continues its versions. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public boolean isLive() {
+        return deletedAt == null;
+    }
 }

@@ -15,7 +15,7 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, String>
         return findById(planId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Uni<List<PlanEntity>> listAllById() {
-        return listAll(Sort.by("id"));
+    public Uni<List<PlanEntity>> listLive() {
+        return list("deletedAt is null", Sort.by("id"));
     }
 }

@@ -37,6 +37,16 @@ public class IndicatorResource {
         return plans.indicator(indicatorId).map(IndicatorResource::view);
     }
 
+    @GET
+    @Path("{indicatorId}/history")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every version of an indicator", description = "Newest first: each version's change "
+            + "(CREATED, CHANGED, DELETED), its definition (none once deleted), plan, node path, who, when and why.")
+    public Uni<Map<String, Object>> history(@PathParam("indicatorId") String indicatorId) {
+        return plans.indicatorHistory(indicatorId).map(items -> Map.of("indicatorId", indicatorId, "items", items));
+    }
+
     private static Map<String, Object> view(IndicatorSnapshot indicator) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("planId", indicator.planId());

@@ -1,6 +1,7 @@
 package io.planpulse.targets.rest;
 
 import io.planpulse.targets.service.DocumentCodec;
+import io.planpulse.targets.service.InvalidRequestException;
 import io.planpulse.targets.service.PlanChange;
 import io.planpulse.targets.service.PlanService;
 import io.planpulse.targets.service.PlanSnapshot;
@@ -11,12 +12,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlanResource {
 
     static final String YAML = "application/yaml";
+    static final int MAX_REASON = 500;
 
     private final PlanService plans;
     private final DocumentCodec codec;
@@ -93,12 +97,29 @@ public class PlanResource {
                              @Parameter(description = "the plan's entity tag, from a GET") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                             @Parameter(description = "why the plan changes, kept in every version's history (at most 500 characters)")
+                             @QueryParam("reason") String reason,
                              byte[] body) {
         Object document = codec.parse(body, contentType);
-        return plans.replace(planId, document, ifMatch, identity.getPrincipal().getName())
+        return plans.replace(planId, document, ifMatch, identity.getPrincipal().getName(), checkedReason(reason))
                 .map(change -> document(change.plan(), change,
                         change.outcome() == ReplaceOutcome.CREATED ? Response.status(Response.Status.CREATED) : Response.ok(),
                         accept));
+    }
+
+    @DELETE
+    @Path("{planId}")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    @Operation(summary = "Delete a plan", description = "The plan and its indicators leave the API; their history is "
+            + "kept and tombstones are published. A plan created again under the same id continues its versions.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    public Uni<Response> delete(@PathParam("planId") String planId,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @QueryParam("reason") String reason) {
+        return plans.delete(planId, ifMatch, identity.getPrincipal().getName(), checkedReason(reason))
+                .map(v -> Response.noContent().build());
     }
 
     @GET
@@ -117,6 +138,13 @@ public class PlanResource {
             return builder.type(YAML + ";charset=UTF-8").entity(codec.toYaml(body)).build();
         }
         return builder.type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    private static String checkedReason(String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new InvalidRequestException("REASON_TOO_LONG", "reason must be at most " + MAX_REASON + " characters");
+        }
+        return reason == null || reason.isBlank() ? null : reason;
     }
 
     private static boolean acceptsJsonFirst(String accept) {

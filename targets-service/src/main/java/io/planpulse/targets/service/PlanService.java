@@ -8,17 +8,21 @@ import io.planpulse.targets.domain.Plan;
 import io.planpulse.targets.domain.PlanDocument;
 import io.planpulse.targets.domain.PlanReader;
 import io.planpulse.targets.domain.PlanValidation;
+import io.planpulse.targets.repository.ChangeKind;
 import io.planpulse.targets.repository.IndicatorEntity;
 import io.planpulse.targets.repository.IndicatorRepository;
+import io.planpulse.targets.repository.IndicatorVersionEntity;
+import io.planpulse.targets.repository.IndicatorVersionRepository;
 import io.planpulse.targets.repository.PlanEntity;
 import io.planpulse.targets.repository.PlanRepository;
+import io.planpulse.targets.repository.PlanVersionEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,9 +32,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** The use cases of plans: replace one from a document, read them back. */
+/**
+ * The use cases of plans: replace one from a document, delete one, read them back. Every change
+ * is a new version with who, when and why, and its events go to the outbox in the same transaction.
+ */
 @ApplicationScoped
 public class PlanService {
 
@@ -38,54 +44,86 @@ public class PlanService {
 
     private final PlanRepository plans;
     private final IndicatorRepository indicators;
+    private final IndicatorVersionRepository indicatorVersions;
+    private final PlanEvents events;
     private final DocumentCodec codec;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, IndicatorRepository indicators, DocumentCodec codec, Clock clock) {
+    public PlanService(PlanRepository plans, IndicatorRepository indicators, IndicatorVersionRepository indicatorVersions,
+                       PlanEvents events, DocumentCodec codec, Clock clock) {
         this.plans = plans;
         this.indicators = indicators;
+        this.indicatorVersions = indicatorVersions;
+        this.events = events;
         this.codec = codec;
         this.clock = clock;
     }
 
     /**
      * Creates or replaces a plan from a parsed document. Nothing is stored when the document has
-     * any problem; a document equal to the stored plan changes nothing.
+     * any problem; a document equal to the stored plan changes nothing and publishes nothing.
      *
      * @param ifMatch the request's If-Match header, or null
      */
     @WithTransaction
-    public Uni<PlanChange> replace(String planId, Object document, String ifMatch, String actor) {
-        return replaceInTransaction(planId, document, ifMatch, actor);
+    public Uni<PlanChange> replace(String planId, Object document, String ifMatch, String actor, String reason) {
+        return replaceInTransaction(planId, document, ifMatch, new ChangeContext(actor, reason, clock.instant()));
     }
 
-    /** Loads a plan when the store holds none at all (the shipped plan on a fresh database). */
+    /** Loads a plan when the store has never held one (the shipped plan on a fresh database). */
     @WithTransaction
     public Uni<Optional<PlanChange>> loadIfEmpty(String planId, Object document, String actor) {
         return plans.count().flatMap(count -> count > 0
                 ? Uni.createFrom().item(Optional.<PlanChange>empty())
-                : replaceInTransaction(planId, document, null, actor).map(Optional::of));
+                : replaceInTransaction(planId, document, null, new ChangeContext(actor, "the shipped plan", clock.instant()))
+                        .map(Optional::of));
+    }
+
+    /** Deletes a plan and its indicators; both stay in the history, and tombstones are published. */
+    @WithTransaction
+    public Uni<Void> delete(String planId, String ifMatch, String actor, String reason) {
+        ChangeContext ctx = new ChangeContext(actor, reason, clock.instant());
+        return plans.findForUpdate(planId).flatMap(plan -> {
+            if (plan == null || !plan.isLive()) {
+                throw new NotFoundException("there is no plan " + planId);
+            }
+            checkPrecondition(planId, plan, ifMatch);
+            return indicators.findLiveByPlan(planId).flatMap(rows -> {
+                List<Object> inserts = new ArrayList<>();
+                for (IndicatorEntity row : rows) {
+                    markDeleted(row, ctx, inserts);
+                }
+                plan.version = plan.version + 1;
+                plan.deletedAt = ctx.at();
+                plan.updatedAt = ctx.at();
+                plan.updatedBy = ctx.actor();
+                inserts.add(planVersion(plan, ChangeKind.DELETED, null, ctx));
+                inserts.add(events.planDeleted(planId, plan.version, ctx.at()));
+                Log.infof("plan %s deleted (version %d) by %s", planId, plan.version, ctx.actor());
+                return persistAll(inserts);
+            });
+        });
     }
 
     @WithSession
     public Uni<PlanSnapshot> get(String planId) {
         return plans.findById(planId).flatMap(plan -> {
-            if (plan == null) {
+            if (plan == null || !plan.isLive()) {
                 throw new NotFoundException("there is no plan " + planId);
             }
-            return indicators.findByPlan(planId).map(rows -> snapshot(plan, rows));
+            return indicators.findLiveByPlan(planId).map(rows -> snapshot(plan, rows));
         });
     }
 
     @WithSession
     public Uni<List<PlanSummary>> list() {
-        return plans.listAllById().map(all -> all.stream().map(this::summary).toList());
+        return plans.listLive().map(all -> all.stream().map(this::summary).toList());
     }
 
     @WithSession
     public Uni<IndicatorSnapshot> indicator(String indicatorId) {
         return indicators.findById(indicatorId).map(row -> {
-            if (row == null) {
+            if (row == null || !row.isLive()) {
                 throw new NotFoundException("there is no indicator " + indicatorId);
             }
             return new IndicatorSnapshot(row.planId, nodePath(row.nodePath), codec.readStored(row.definition),
@@ -93,17 +131,30 @@ public class PlanService {
         });
     }
 
-    private Uni<PlanChange> replaceInTransaction(String planId, Object document, String ifMatch, String actor) {
+    /** Every version of an indicator, newest first, deleted ones included. */
+    @WithSession
+    public Uni<List<HistoryEntry>> indicatorHistory(String indicatorId) {
+        return indicatorVersions.history(indicatorId).map(versions -> {
+            if (versions.isEmpty()) {
+                throw new NotFoundException("there is no indicator " + indicatorId);
+            }
+            return versions.stream().map(v -> new HistoryEntry(v.version, v.change.name(), v.planId, nodePath(v.nodePath),
+                    v.definition == null ? null : codec.readStored(v.definition), v.changedAt, v.changedBy, v.reason)).toList();
+        });
+    }
+
+    private Uni<PlanChange> replaceInTransaction(String planId, Object document, String ifMatch, ChangeContext ctx) {
         return plans.findForUpdate(planId).flatMap(current -> {
             checkPrecondition(planId, current, ifMatch);
-            return indicators.findByIds(PlanReader.indicatorIds(document)).flatMap(known -> {
-                Map<String, ExistingIndicator> existing = known.stream()
-                        .collect(Collectors.toMap(row -> row.id, PlanService::existing));
-                PlanValidation validation = PlanReader.read(document, planId, id -> Optional.ofNullable(existing.get(id)));
+            return indicators.findForReplace(planId, PlanReader.indicatorIds(document)).flatMap(rows -> {
+                Map<String, IndicatorEntity> byId = new HashMap<>();
+                rows.forEach(row -> byId.put(row.id, row));
+                PlanValidation validation = PlanReader.read(document, planId,
+                        id -> Optional.ofNullable(byId.get(id)).map(PlanService::existing));
                 if (validation instanceof PlanValidation.Invalid invalid) {
                     throw new PlanInvalidException(invalid.violations());
                 }
-                return store(current, ((PlanValidation.Valid) validation).plan(), actor);
+                return store(current, ((PlanValidation.Valid) validation).plan(), byId, ctx);
             });
         });
     }
@@ -112,87 +163,140 @@ public class PlanService {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        String currentEtag = current == null ? null : Etags.of(planId, current.version);
+        String currentEtag = current == null || !current.isLive() ? null : Etags.of(planId, current.version);
         if (!Etags.matches(ifMatch, currentEtag)) {
-            throw new PreconditionFailedException(current == null
+            throw new PreconditionFailedException(currentEtag == null
                     ? "plan " + planId + " does not exist, so If-Match cannot match"
                     : "plan " + planId + " has changed: its entity tag is now " + currentEtag);
         }
     }
 
     private static ExistingIndicator existing(IndicatorEntity row) {
-        return new ExistingIndicator(row.id, row.planId, IndicatorKind.valueOf(row.kind), Grain.valueOf(row.frequency));
+        return new ExistingIndicator(row.id, row.planId, IndicatorKind.valueOf(row.kind), Grain.valueOf(row.frequency),
+                row.isLive());
     }
 
-    private Uni<PlanChange> store(PlanEntity current, Plan plan, String actor) {
+    private Uni<PlanChange> store(PlanEntity current, Plan plan, Map<String, IndicatorEntity> rows, ChangeContext ctx) {
         String canonical = codec.toJson(PlanDocument.of(plan));
-        if (current != null && canonical.equals(current.document)) {
-            return indicators.findByPlan(plan.id())
-                    .map(rows -> new PlanChange(ReplaceOutcome.UNCHANGED, snapshot(current, rows)));
+        List<IndicatorEntity> live = rows.values().stream()
+                .filter(row -> row.isLive() && row.planId.equals(plan.id())).toList();
+        if (current != null && current.isLive() && canonical.equals(current.document)) {
+            return Uni.createFrom().item(new PlanChange(ReplaceOutcome.UNCHANGED, snapshot(current, live)));
         }
-        Instant now = clock.instant();
+        boolean creating = current == null || !current.isLive();
         PlanEntity entity = current == null ? new PlanEntity() : current;
-        ReplaceOutcome outcome = current == null ? ReplaceOutcome.CREATED : ReplaceOutcome.REPLACED;
+        List<Object> inserts = new ArrayList<>();
         if (current == null) {
             entity.id = plan.id();
-            entity.createdAt = now;
+            entity.createdAt = ctx.at();
+            inserts.add(entity);
         }
         entity.name = plan.name();
         entity.document = canonical;
         entity.version = entity.version + 1;
-        entity.updatedAt = now;
-        entity.updatedBy = actor;
-        Uni<PlanEntity> saved = current == null ? plans.persist(entity) : Uni.createFrom().item(entity);
-        return saved
-                .flatMap(p -> indicators.findByPlan(plan.id()))
-                .flatMap(rows -> storeIndicators(plan, rows, now))
-                .map(rows -> {
-                    Log.infof("plan %s %s to version %d by %s", plan.id(), outcome.name().toLowerCase(Locale.ROOT),
-                            entity.version, actor);
-                    return new PlanChange(outcome, snapshot(entity, rows));
-                });
+        entity.updatedAt = ctx.at();
+        entity.updatedBy = ctx.actor();
+        entity.deletedAt = null;
+        inserts.add(planVersion(entity, creating ? ChangeKind.CREATED : ChangeKind.CHANGED, canonical, ctx));
+        inserts.add(events.planDefined(plan, entity.version, ctx.at()));
+
+        List<IndicatorEntity> after = storeIndicators(plan, rows, ctx, inserts);
+        ReplaceOutcome outcome = creating ? ReplaceOutcome.CREATED : ReplaceOutcome.REPLACED;
+        return persistAll(inserts).map(v -> {
+            Log.infof("plan %s %s to version %d by %s", plan.id(), outcome.name().toLowerCase(Locale.ROOT),
+                    entity.version, ctx.actor());
+            return new PlanChange(outcome, snapshot(entity, after));
+        });
     }
 
-    /** Brings the indicator rows in line with the plan; a changed definition or place raises its version. */
-    private Uni<List<IndicatorEntity>> storeIndicators(Plan plan, List<IndicatorEntity> rows, Instant now) {
-        Map<String, IndicatorEntity> byId = new HashMap<>();
-        rows.forEach(row -> byId.put(row.id, row));
+    /**
+     * Brings the indicator rows in line with the plan: a new, re-defined, changed or moved indicator
+     * gets a new version and an event; one the plan no longer has is marked deleted with a tombstone.
+     *
+     * @return the plan's indicator rows afterwards
+     */
+    private List<IndicatorEntity> storeIndicators(Plan plan, Map<String, IndicatorEntity> rows, ChangeContext ctx,
+                                                  List<Object> inserts) {
         Map<String, List<String>> paths = plan.nodePaths();
-        List<IndicatorEntity> kept = new ArrayList<>();
-        List<IndicatorEntity> added = new ArrayList<>();
+        Map<String, IndicatorEntity> remaining = new HashMap<>();
+        rows.values().stream().filter(row -> row.isLive() && row.planId.equals(plan.id()))
+                .forEach(row -> remaining.put(row.id, row));
+        List<IndicatorEntity> after = new ArrayList<>();
         for (Indicator indicator : plan.indicators()) {
+            List<String> path = paths.getOrDefault(indicator.id(), List.of());
             String definition = codec.toJson(PlanDocument.indicator(indicator));
-            String nodePath = String.join(PATH_SEPARATOR, paths.getOrDefault(indicator.id(), List.of()));
-            IndicatorEntity row = byId.remove(indicator.id());
+            String nodePath = String.join(PATH_SEPARATOR, path);
+            remaining.remove(indicator.id());
+            IndicatorEntity row = rows.get(indicator.id());
+            ChangeKind change;
             if (row == null) {
                 row = new IndicatorEntity();
                 row.id = indicator.id();
-                row.planId = plan.id();
                 row.kind = indicator.kind().name();
                 row.frequency = indicator.frequency().name();
-                added.add(row);
+                inserts.add(row);
+                change = ChangeKind.CREATED;
+            } else if (!row.isLive() || !row.planId.equals(plan.id())) {
+                change = ChangeKind.CREATED;
             } else if (row.definition.equals(definition) && row.nodePath.equals(nodePath)) {
-                kept.add(row);
+                after.add(row);
                 continue;
             } else {
-                kept.add(row);
+                change = ChangeKind.CHANGED;
             }
+            row.planId = plan.id();
             row.definition = definition;
             row.nodePath = nodePath;
             row.version = row.version + 1;
-            row.updatedAt = now;
+            row.updatedAt = ctx.at();
+            row.deletedAt = null;
+            after.add(row);
+            inserts.add(indicatorVersion(row, change, definition, ctx));
+            inserts.add(events.indicatorDefined(plan, indicator, path, row.version, ctx.at()));
         }
-        List<String> dropped = List.copyOf(byId.keySet());
-        Uni<Long> removal = dropped.isEmpty()
-                ? Uni.createFrom().item(0L)
-                : indicators.delete("planId = ?1 and id in ?2", plan.id(), dropped);
-        return removal
-                .flatMap(n -> added.isEmpty() ? Uni.createFrom().voidItem() : indicators.persist(added))
-                .map(v -> {
-                    List<IndicatorEntity> all = new ArrayList<>(kept);
-                    all.addAll(added);
-                    return all;
-                });
+        remaining.values().stream().sorted(Comparator.comparing(row -> row.id))
+                .forEach(row -> markDeleted(row, ctx, inserts));
+        return after;
+    }
+
+    private void markDeleted(IndicatorEntity row, ChangeContext ctx, List<Object> inserts) {
+        row.version = row.version + 1;
+        row.updatedAt = ctx.at();
+        row.deletedAt = ctx.at();
+        inserts.add(indicatorVersion(row, ChangeKind.DELETED, null, ctx));
+        inserts.add(events.indicatorDeleted(row.id, row.version, ctx.at()));
+    }
+
+    private static IndicatorVersionEntity indicatorVersion(IndicatorEntity row, ChangeKind change, String definition,
+                                                           ChangeContext ctx) {
+        IndicatorVersionEntity v = new IndicatorVersionEntity();
+        v.indicatorId = row.id;
+        v.version = row.version;
+        v.planId = row.planId;
+        v.change = change;
+        v.definition = definition;
+        v.nodePath = row.nodePath;
+        v.changedAt = ctx.at();
+        v.changedBy = ctx.actor();
+        v.reason = ctx.reason();
+        return v;
+    }
+
+    private static PlanVersionEntity planVersion(PlanEntity plan, ChangeKind change, String document, ChangeContext ctx) {
+        PlanVersionEntity v = new PlanVersionEntity();
+        v.planId = plan.id;
+        v.version = plan.version;
+        v.change = change;
+        v.document = document;
+        v.changedAt = ctx.at();
+        v.changedBy = ctx.actor();
+        v.reason = ctx.reason();
+        return v;
+    }
+
+    /** Inserts the new rows in the order given: the plan before its indicators, versions and events. */
+    private static Uni<Void> persistAll(List<Object> entities) {
+        return Panache.getSession().flatMap(session -> session.persistAll(entities.toArray()));
     }
 
     private PlanSnapshot snapshot(PlanEntity plan, List<IndicatorEntity> rows) {
@@ -210,6 +314,6 @@ public class PlanService {
     }
 
     private static List<String> nodePath(String joined) {
-        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(PATH_SEPARATOR));
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(PATH_SEPARATOR));
     }
 }

@@ -269,7 +269,7 @@ class PlanReaderTest {
     @Test
     void anIndicatorIdBelongsToOnePlan() {
         Function<String, Optional<ExistingIndicator>> store = id -> id.equals("CUM")
-                ? Optional.of(new ExistingIndicator("CUM", "other", IndicatorKind.CUMULATIVE, Grain.MONTH))
+                ? Optional.of(new ExistingIndicator("CUM", "other", IndicatorKind.CUMULATIVE, Grain.MONTH, true))
                 : Optional.empty();
         PlanValidation.Invalid invalid = assertInstanceOf(PlanValidation.Invalid.class,
                 PlanReader.read(Documents.yaml(VALID), "test", store));
@@ -277,15 +277,29 @@ class PlanReaderTest {
     }
 
     @Test
+    void anIdDroppedFromAnotherPlanMayBeDefinedAgainButKeepsItsKindAndFrequency() {
+        Function<String, Optional<ExistingIndicator>> dropped = id -> id.equals("CUM")
+                ? Optional.of(new ExistingIndicator("CUM", "other", IndicatorKind.CUMULATIVE, Grain.MONTH, false))
+                : Optional.empty();
+        assertInstanceOf(PlanValidation.Valid.class, PlanReader.read(Documents.yaml(VALID), "test", dropped));
+        Function<String, Optional<ExistingIndicator>> droppedOtherKind = id -> id.equals("CUM")
+                ? Optional.of(new ExistingIndicator("CUM", "other", IndicatorKind.THRESHOLD, Grain.MONTH, false))
+                : Optional.empty();
+        PlanValidation.Invalid invalid = assertInstanceOf(PlanValidation.Invalid.class,
+                PlanReader.read(Documents.yaml(VALID), "test", droppedOtherKind));
+        assertEquals(List.of("indicators[1].kind:IMMUTABLE_FIELD"), codes(invalid));
+    }
+
+    @Test
     void anIndicatorKeepsItsKindAndFrequency() {
         Function<String, Optional<ExistingIndicator>> store = id -> id.equals("LVL")
-                ? Optional.of(new ExistingIndicator("LVL", "test", IndicatorKind.CUMULATIVE, Grain.QUARTER))
+                ? Optional.of(new ExistingIndicator("LVL", "test", IndicatorKind.CUMULATIVE, Grain.QUARTER, true))
                 : Optional.empty();
         PlanValidation.Invalid invalid = assertInstanceOf(PlanValidation.Invalid.class,
                 PlanReader.read(Documents.yaml(VALID), "test", store));
         assertEquals(List.of("indicators[0].kind:IMMUTABLE_FIELD", "indicators[0].frequency:IMMUTABLE_FIELD"), codes(invalid));
         Function<String, Optional<ExistingIndicator>> same = id -> id.equals("LVL")
-                ? Optional.of(new ExistingIndicator("LVL", "test", IndicatorKind.LEVEL, Grain.YEAR))
+                ? Optional.of(new ExistingIndicator("LVL", "test", IndicatorKind.LEVEL, Grain.YEAR, true))
                 : Optional.empty();
         assertInstanceOf(PlanValidation.Valid.class, PlanReader.read(Documents.yaml(VALID), "test", same));
     }

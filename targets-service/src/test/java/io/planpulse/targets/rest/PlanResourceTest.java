@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.planpulse.targets.testing.JwtKeysResource;
+import io.planpulse.targets.testing.KafkaResource;
 import io.planpulse.targets.testing.PostgresResource;
 import io.planpulse.targets.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtKeysResource.class)
+@WithTestResource(KafkaResource.class)
 class PlanResourceTest {
 
     @Test

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import io.planpulse.targets.testing.JwtKeysResource;
+import io.planpulse.targets.testing.KafkaResource;
 import io.planpulse.targets.testing.PostgresResource;
+import io.planpulse.targets.testing.TestPlans;
 import io.planpulse.targets.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,26 +23,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtKeysResource.class)
+@WithTestResource(KafkaResource.class)
 class PlanWriteTest {
-
-    /** A small plan; {@code %s} is its id, and indicator ids carry an upper-case prefix of it. */
-    static String planJson(String id, String prefix, int target) {
-        return """
-                {
-                  "id": "%1$s",
-                  "name": "测试规划 %1$s",
-                  "window": {"from": "2021", "to": "2025"},
-                  "departments": [{"code": "STATS", "name": "市统计局"}],
-                  "nodes": [{"id": "economy", "name": "经济发展", "indicators": ["%2$s-GDP", "%2$s-TRAINS"]}],
-                  "indicators": [
-                    {"id": "%2$s-GDP", "name": "地区生产总值", "unit": "亿元", "kind": "LEVEL", "frequency": "YEAR",
-                     "owners": ["STATS"], "baseline": {"period": "2020"}, "target": {"period": "2025", "value": %3$d},
-                     "trajectory": "COMPOUND"},
-                    {"id": "%2$s-TRAINS", "name": "班列", "unit": "列", "kind": "CUMULATIVE", "frequency": "MONTH",
-                     "owners": ["STATS"], "target": {"period": "2021", "value": 1500}}
-                  ]
-                }""".formatted(id, prefix, target);
-    }
 
     private static Response put(String planId, String body) {
         return given().auth().oauth2(Tokens.planner()).contentType(ContentType.JSON)
@@ -49,7 +33,7 @@ class PlanWriteTest {
 
     @Test
     void createsThenReplacesAndVersionsOnlyWhatChanged() {
-        put("write-a", planJson("write-a", "WA", 6600)).then().statusCode(201)
+        put("write-a", TestPlans.small("write-a", "WA", 6600)).then().statusCode(201)
                 .header("ETag", equalTo("\"write-a-v1\""))
                 .body("meta.outcome", equalTo("CREATED"))
                 .body("meta.version", equalTo(1))
@@ -58,7 +42,7 @@ class PlanWriteTest {
                 .body("indicators[0].riskBand", equalTo(0.1f))
                 .body("indicators[1].basis", equalTo("PERIOD"));
 
-        put("write-a", planJson("write-a", "WA", 7000)).then().statusCode(200)
+        put("write-a", TestPlans.small("write-a", "WA", 7000)).then().statusCode(200)
                 .header("ETag", equalTo("\"write-a-v2\""))
                 .body("meta.outcome", equalTo("REPLACED"))
                 .body("meta.version", equalTo(2))
@@ -66,17 +50,16 @@ class PlanWriteTest {
                 .body("meta.indicators.WA-TRAINS.version", equalTo(1))
                 .body("indicators[0].target.value", equalTo(7000));
 
-        put("write-a", planJson("write-a", "WA", 7000)).then().statusCode(200)
+        put("write-a", TestPlans.small("write-a", "WA", 7000)).then().statusCode(200)
                 .body("meta.outcome", equalTo("UNCHANGED"))
                 .body("meta.version", equalTo(2));
     }
 
     @Test
     void aDroppedIndicatorIsGoneAndAMovedOneIsVersioned() {
-        put("write-b", planJson("write-b", "WB", 6600)).then().statusCode(201);
-        String withoutTrains = planJson("write-b", "WB", 6600)
-                .replace(", \"WB-TRAINS\"]", "], \"children\": [{\"id\": \"sub\", \"name\": \"子项\", \"indicators\": []}]")
-                .replaceAll(",\\s*\\{\"id\": \"WB-TRAINS\"[^}]*\\{[^}]*}}", "");
+        put("write-b", TestPlans.small("write-b", "WB", 6600)).then().statusCode(201);
+        String withoutTrains = TestPlans.withoutTrains("write-b", "WB", 6600)
+                .replace("\"indicators\": [\"WB-GDP\"]}", "\"indicators\": [\"WB-GDP\"], \"children\": [{\"id\": \"sub\", \"name\": \"子项\", \"indicators\": []}]}");
         put("write-b", withoutTrains).then().statusCode(200)
                 .body("indicators.id", not(hasItem("WB-TRAINS")))
                 .body("meta.indicators.WB-GDP.version", equalTo(1));
@@ -91,7 +74,7 @@ class PlanWriteTest {
 
     @Test
     void anInvalidDocumentIs422WithEveryProblemAndStoresNothing() {
-        String broken = planJson("write-c", "WC", 6600)
+        String broken = TestPlans.small("write-c", "WC", 6600)
                 .replace("\"period\": \"2025\"", "\"period\": \"2019\"")
                 .replace("\"owners\": [\"STATS\"], \"target\": {\"period\": \"2021\"", "\"owners\": [\"NOPE\"], \"target\": {\"period\": \"2021\"")
                 .replace("\"window\":", "\"colour\": \"red\", \"window\":");
@@ -107,16 +90,16 @@ class PlanWriteTest {
 
     @Test
     void theStoreKeepsIdsUniqueAcrossPlansAndKindsFixed() {
-        put("write-d", planJson("write-d", "GDP", 6600).replace("GDP-GDP", "GDP-TOTAL")).then().statusCode(422)
+        put("write-d", TestPlans.small("write-d", "GDP", 6600).replace("GDP-GDP", "GDP-TOTAL")).then().statusCode(422)
                 .body("errors.code", hasItem("ID_IN_OTHER_PLAN"))
                 .body("errors.message", hasItem(containsString("fyp14")));
 
-        put("write-e", planJson("write-e", "WE", 6600)).then().statusCode(201);
-        put("write-e", planJson("write-e", "WE", 6600).replace("\"kind\": \"CUMULATIVE\", \"frequency\": \"MONTH\"",
+        put("write-e", TestPlans.small("write-e", "WE", 6600)).then().statusCode(201);
+        put("write-e", TestPlans.small("write-e", "WE", 6600).replace("\"kind\": \"CUMULATIVE\", \"frequency\": \"MONTH\"",
                 "\"kind\": \"CUMULATIVE\", \"frequency\": \"QUARTER\"")).then().statusCode(422)
                 .body("errors.code", hasItem("IMMUTABLE_FIELD"))
                 .body("errors.path", hasItem("indicators[1].frequency"));
-        put("write-e", planJson("write-e", "WE", 6600).replace("\"id\": \"write-e\"", "\"id\": \"write-x\"")).then()
+        put("write-e", TestPlans.small("write-e", "WE", 6600).replace("\"id\": \"write-e\"", "\"id\": \"write-x\"")).then()
                 .statusCode(422).body("errors.code", hasItem("PLAN_ID_MISMATCH"));
     }
 
@@ -137,19 +120,19 @@ class PlanWriteTest {
 
     @Test
     void ifMatchGuardsAgainstLostUpdates() {
-        String etag = put("write-g", planJson("write-g", "WG", 6600)).then().statusCode(201).extract().header("ETag");
+        String etag = put("write-g", TestPlans.small("write-g", "WG", 6600)).then().statusCode(201).extract().header("ETag");
         given().auth().oauth2(Tokens.planner()).header("If-Match", etag).contentType(ContentType.JSON)
-                .body(planJson("write-g", "WG", 6700)).put("/api/v1/plans/write-g").then().statusCode(200)
+                .body(TestPlans.small("write-g", "WG", 6700)).put("/api/v1/plans/write-g").then().statusCode(200)
                 .body("meta.version", equalTo(2));
         given().auth().oauth2(Tokens.planner()).header("If-Match", etag).contentType(ContentType.JSON)
-                .body(planJson("write-g", "WG", 6800)).put("/api/v1/plans/write-g").then().statusCode(412)
+                .body(TestPlans.small("write-g", "WG", 6800)).put("/api/v1/plans/write-g").then().statusCode(412)
                 .contentType("application/problem+json")
                 .body("code", equalTo("PLAN_CHANGED"))
                 .body("detail", containsString("\"write-g-v2\""));
         given().auth().oauth2(Tokens.viewer()).get("/api/v1/plans/write-g").then()
                 .body("indicators[0].target.value", equalTo(6700));
         given().auth().oauth2(Tokens.planner()).header("If-Match", "\"write-h-v1\"").contentType(ContentType.JSON)
-                .body(planJson("write-h", "WH", 6600)).put("/api/v1/plans/write-h").then().statusCode(412);
+                .body(TestPlans.small("write-h", "WH", 6600)).put("/api/v1/plans/write-h").then().statusCode(412);
     }
 
     @Test

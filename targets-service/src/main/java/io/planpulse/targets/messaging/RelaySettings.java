@@ -1,0 +1,20 @@
+package io.planpulse.targets.messaging;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a relay worker needs: the database (a connection of its own, which holds the advisory lock),
+ * the Kafka client settings, and its pacing.
+ */
+public record RelaySettings(
+        String jdbcUrl,
+        String username,
+        String password,
+        Map<String, Object> kafka,
+        long lockKey,
+        int batchSize,
+        Duration pollInterval,
+        int partitions,
+        short replicationFactor) {
+}

@@ -1,0 +1,63 @@
+package io.planpulse.targets.service;
+
+import io.planpulse.targets.domain.Indicator;
+import io.planpulse.targets.domain.Plan;
+import io.planpulse.targets.domain.PlanDocument;
+import io.planpulse.targets.event.EventTypes;
+import io.planpulse.targets.event.IndicatorDefined;
+import io.planpulse.targets.event.PlanDefined;
+import io.planpulse.targets.event.Topics;
+import io.planpulse.targets.repository.OutboxEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns changes of the plan into the outbox rows of the events that describe them (DESIGN §6). */
+@ApplicationScoped
+public class PlanEvents {
+
+    private final DocumentCodec codec;
+
+    public PlanEvents(DocumentCodec codec) {
+        this.codec = codec;
+    }
+
+    @SuppressWarnings("unchecked")
+    OutboxEntity planDefined(Plan plan, int version, Instant at) {
+        Map<String, Object> document = PlanDocument.of(plan);
+        PlanDefined event = new PlanDefined(plan.id(), version, plan.name(), plan.nameEn(),
+                (Map<String, Object>) document.get("window"), plan.timeZone(),
+                (List<Object>) document.get("departments"), (List<Object>) document.get("nodes"),
+                plan.indicators().stream().map(Indicator::id).toList());
+        return row(EventTypes.planKey(plan.id()), EventTypes.PLAN_DEFINED, plan.id(), version, at, codec.toJson(event));
+    }
+
+    OutboxEntity planDeleted(String planId, int version, Instant at) {
+        return row(EventTypes.planKey(planId), EventTypes.PLAN_DELETED, planId, version, at, null);
+    }
+
+    OutboxEntity indicatorDefined(Plan plan, Indicator indicator, List<String> nodePath, int version, Instant at) {
+        IndicatorDefined event = new IndicatorDefined(indicator.id(), version, plan.id(), plan.timeZone(), nodePath,
+                PlanDocument.indicator(indicator));
+        return row(indicator.id(), EventTypes.INDICATOR_DEFINED, indicator.id(), version, at, codec.toJson(event));
+    }
+
+    OutboxEntity indicatorDeleted(String indicatorId, int version, Instant at) {
+        return row(indicatorId, EventTypes.INDICATOR_DELETED, indicatorId, version, at, null);
+    }
+
+    private static OutboxEntity row(String key, String type, String subject, int version, Instant at, String payload) {
+        OutboxEntity row = new OutboxEntity();
+        row.topic = Topics.PLAN_TARGETS;
+        row.messageKey = key;
+        row.eventType = type;
+        row.eventId = UUID.randomUUID();
+        row.subject = subject;
+        row.occurredAt = at;
+        row.version = version;
+        row.payload = payload;
+        return row;
+    }
+}
