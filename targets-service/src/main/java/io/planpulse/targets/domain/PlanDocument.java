@@ -1,5 +1,10 @@
 package io.planpulse.targets.domain;
 
+import io.planpulse.common.plan.Department;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.Plan;
+import io.planpulse.common.plan.PlanNode;
+import io.planpulse.common.plan.Window;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

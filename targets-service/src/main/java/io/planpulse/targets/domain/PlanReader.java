@@ -2,6 +2,20 @@ package io.planpulse.targets.domain;
 
 import static io.planpulse.targets.domain.DocumentFields.element;
 
+import io.planpulse.common.plan.Baseline;
+import io.planpulse.common.plan.Basis;
+import io.planpulse.common.plan.Department;
+import io.planpulse.common.plan.Direction;
+import io.planpulse.common.plan.Grain;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.common.plan.Input;
+import io.planpulse.common.plan.Period;
+import io.planpulse.common.plan.Plan;
+import io.planpulse.common.plan.PlanNode;
+import io.planpulse.common.plan.Target;
+import io.planpulse.common.plan.Trajectory;
+import io.planpulse.common.plan.Window;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,7 +1,9 @@
 package io.planpulse.targets.rest;
 
+import io.planpulse.common.error.InvalidRequestException;
+import io.planpulse.common.rest.Problem;
+import io.planpulse.common.rest.Roles;
 import io.planpulse.targets.service.DocumentCodec;
-import io.planpulse.targets.service.InvalidRequestException;
 import io.planpulse.targets.service.PlanChange;
 import io.planpulse.targets.service.PlanService;
 import io.planpulse.targets.service.PlanSnapshot;

@@ -1,5 +1,6 @@
 package io.planpulse.targets.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,7 +26,8 @@ public class DocumentCodec {
     private final ObjectMapper yaml;
 
     public DocumentCodec(ObjectMapper json) {
-        this.json = json.copy().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        this.json = json.copy().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.yaml = YAMLMapper.builder(YAMLFactory.builder()
                         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -58,7 +60,7 @@ public class DocumentCodec {
         }
     }
 
-    /** The canonical JSON of a document (fields in the order given, numbers written plainly). */
+    /** The canonical JSON of a document or event (fields in the order given, nulls left out, numbers written plainly). */
     public String toJson(Object document) {
         try {
             return json.writeValueAsString(document);

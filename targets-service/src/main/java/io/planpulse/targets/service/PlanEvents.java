@@ -1,17 +1,15 @@
 package io.planpulse.targets.service;
 
-import io.planpulse.targets.domain.Indicator;
-import io.planpulse.targets.domain.Plan;
-import io.planpulse.targets.domain.PlanDocument;
-import io.planpulse.targets.event.EventTypes;
-import io.planpulse.targets.event.IndicatorDefined;
-import io.planpulse.targets.event.PlanDefined;
-import io.planpulse.targets.event.Topics;
+import io.planpulse.common.event.EventTypes;
+import io.planpulse.common.event.IndicatorDefined;
+import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.event.Topics;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.Plan;
 import io.planpulse.targets.repository.OutboxEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Turns changes of the plan into the outbox rows of the events that describe them (DESIGN §6). */
@@ -24,13 +22,9 @@ public class PlanEvents {
         this.codec = codec;
     }
 
-    @SuppressWarnings("unchecked")
     OutboxEntity planDefined(Plan plan, int version, Instant at) {
-        Map<String, Object> document = PlanDocument.of(plan);
-        PlanDefined event = new PlanDefined(plan.id(), version, plan.name(), plan.nameEn(),
-                (Map<String, Object>) document.get("window"), plan.timeZone(),
-                (List<Object>) document.get("departments"), (List<Object>) document.get("nodes"),
-                plan.indicators().stream().map(Indicator::id).toList());
+        PlanDefined event = new PlanDefined(plan.id(), version, plan.name(), plan.nameEn(), plan.window(),
+                plan.timeZone(), plan.departments(), plan.nodes(), plan.indicators().stream().map(Indicator::id).toList());
         return row(EventTypes.planKey(plan.id()), EventTypes.PLAN_DEFINED, plan.id(), version, at, codec.toJson(event));
     }
 
@@ -40,7 +34,7 @@ public class PlanEvents {
 
     OutboxEntity indicatorDefined(Plan plan, Indicator indicator, List<String> nodePath, int version, Instant at) {
         IndicatorDefined event = new IndicatorDefined(indicator.id(), version, plan.id(), plan.timeZone(), nodePath,
-                PlanDocument.indicator(indicator));
+                indicator);
         return row(indicator.id(), EventTypes.INDICATOR_DEFINED, indicator.id(), version, at, codec.toJson(event));
     }
 

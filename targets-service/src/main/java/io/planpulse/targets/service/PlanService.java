@@ -1,10 +1,11 @@
 package io.planpulse.targets.service;
 
+import io.planpulse.common.error.NotFoundException;
+import io.planpulse.common.plan.Grain;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.common.plan.Plan;
 import io.planpulse.targets.domain.ExistingIndicator;
-import io.planpulse.targets.domain.Grain;
-import io.planpulse.targets.domain.Indicator;
-import io.planpulse.targets.domain.IndicatorKind;
-import io.planpulse.targets.domain.Plan;
 import io.planpulse.targets.domain.PlanDocument;
 import io.planpulse.targets.domain.PlanReader;
 import io.planpulse.targets.domain.PlanValidation;

@@ -16,21 +16,21 @@ public class SeedLoader {
 
     static final String ACTOR = "system:seed";
 
-    private final TargetsConfig config;
+    private final SeedConfig config;
     private final DocumentCodec codec;
     private final PlanService plans;
 
-    public SeedLoader(TargetsConfig config, DocumentCodec codec, PlanService plans) {
+    public SeedLoader(SeedConfig config, DocumentCodec codec, PlanService plans) {
         this.config = config;
         this.codec = codec;
         this.plans = plans;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
-        if (!config.seed().enabled()) {
+        if (!config.enabled()) {
             return;
         }
-        Object document = read(config.seed().resource());
+        Object document = read(config.resource());
         String planId = String.valueOf(((Map<?, ?>) document).get("id"));
         Optional<PlanChange> loaded = VertxContextSupport.subscribeAndAwait(
                 () -> plans.loadIfEmpty(planId, document, ACTOR));

@@ -24,6 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.planpulse.common.plan.Basis;
+import io.planpulse.common.plan.Direction;
+import io.planpulse.common.plan.Grain;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.common.plan.Input;
+import io.planpulse.common.plan.Plan;
+import io.planpulse.common.plan.Trajectory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;

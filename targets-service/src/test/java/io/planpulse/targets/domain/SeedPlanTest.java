@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.planpulse.common.plan.Basis;
+import io.planpulse.common.plan.Grain;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.common.plan.Input;
+import io.planpulse.common.plan.Plan;
+import io.planpulse.common.plan.PlanNode;
+import io.planpulse.common.plan.Trajectory;
+import io.planpulse.common.plan.Window;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -13,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The plan the system ships with holds what DESIGN §4 lists, and is valid. */
 class SeedPlanTest {

@@ -1,23 +1,25 @@
 package io.planpulse.targets.messaging;
 
-import static io.planpulse.targets.testing.TopicReader.ofKey;
-import static io.planpulse.targets.testing.TopicReader.version;
+import static io.planpulse.testing.TopicReader.ofKey;
+import static io.planpulse.testing.TopicReader.version;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.planpulse.targets.event.Topics;
-import io.planpulse.targets.testing.InjectKafkaBroker;
-import io.planpulse.targets.testing.JwtKeysResource;
-import io.planpulse.targets.testing.KafkaBroker;
-import io.planpulse.targets.testing.KafkaResource;
-import io.planpulse.targets.testing.PostgresResource;
+import io.planpulse.common.event.Topics;
+import io.planpulse.common.outbox.OutboxRelay;
+import io.planpulse.common.outbox.OutboxRelayWorker;
 import io.planpulse.targets.testing.RelayOffProfile;
 import io.planpulse.targets.testing.TestPlans;
-import io.planpulse.targets.testing.Tokens;
-import io.planpulse.targets.testing.TopicReader;
+import io.planpulse.testing.InjectKafkaBroker;
+import io.planpulse.testing.JwtKeysResource;
+import io.planpulse.testing.KafkaBroker;
+import io.planpulse.testing.KafkaResource;
+import io.planpulse.testing.PostgresResource;
+import io.planpulse.testing.Tokens;
+import io.planpulse.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,8 +1,8 @@
 package io.planpulse.targets.messaging;
 
-import static io.planpulse.targets.testing.TopicReader.header;
-import static io.planpulse.targets.testing.TopicReader.ofKey;
-import static io.planpulse.targets.testing.TopicReader.version;
+import static io.planpulse.testing.TopicReader.header;
+import static io.planpulse.testing.TopicReader.ofKey;
+import static io.planpulse.testing.TopicReader.version;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,15 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.targets.event.Topics;
-import io.planpulse.targets.testing.InjectKafkaBroker;
-import io.planpulse.targets.testing.JwtKeysResource;
-import io.planpulse.targets.testing.KafkaBroker;
-import io.planpulse.targets.testing.KafkaResource;
-import io.planpulse.targets.testing.PostgresResource;
+import io.planpulse.common.event.Topics;
 import io.planpulse.targets.testing.TestPlans;
-import io.planpulse.targets.testing.Tokens;
-import io.planpulse.targets.testing.TopicReader;
+import io.planpulse.testing.InjectKafkaBroker;
+import io.planpulse.testing.JwtKeysResource;
+import io.planpulse.testing.KafkaBroker;
+import io.planpulse.testing.KafkaResource;
+import io.planpulse.testing.PostgresResource;
+import io.planpulse.testing.Tokens;
+import io.planpulse.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
-import io.planpulse.targets.testing.JwtKeysResource;
-import io.planpulse.targets.testing.KafkaResource;
-import io.planpulse.targets.testing.PostgresResource;
 import io.planpulse.targets.testing.TestPlans;
-import io.planpulse.targets.testing.Tokens;
+import io.planpulse.testing.JwtKeysResource;
+import io.planpulse.testing.KafkaResource;
+import io.planpulse.testing.PostgresResource;
+import io.planpulse.testing.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
