@@ -38,12 +38,13 @@ public final class Spans {
     /**
      * The periods an indicator accepts reports for: its target span, from a year earlier for
      * growth derived from amounts (the year before is the comparison), and for a MILESTONE every
-     * period of the plan's window up to its due period or the window's end, whichever is later.
+     * period of the plan's window up to its due period or the window's end, whichever is later
+     * (only its due period while the plan's window is not known).
      */
     public static Span accepted(Indicator indicator, Window planWindow) {
         Grain grain = indicator.frequency();
         Span target = target(indicator);
-        if (indicator.kind() == IndicatorKind.MILESTONE) {
+        if (indicator.kind() == IndicatorKind.MILESTONE && planWindow != null) {
             Period windowStart = period(planWindow.from()).firstIn(grain);
             Period windowEnd = period(planWindow.to()).lastIn(grain);
             Period first = windowStart.compareTo(target.first()) <= 0 ? windowStart : target.first();

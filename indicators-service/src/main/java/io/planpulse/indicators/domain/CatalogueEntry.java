@@ -1,0 +1,9 @@
+package io.planpulse.indicators.domain;
+
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.Window;
+import java.time.ZoneId;
+
+/** What the catalogue knows of a live indicator: its definition and its plan's time zone and window. */
+public record CatalogueEntry(String planId, Indicator indicator, ZoneId timeZone, Window planWindow) {
+}

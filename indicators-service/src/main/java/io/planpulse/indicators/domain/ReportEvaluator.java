@@ -1,0 +1,248 @@
+package io.planpulse.indicators.domain;
+
+import io.planpulse.common.plan.Basis;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.common.plan.Input;
+import io.planpulse.common.plan.Period;
+import io.planpulse.common.plan.Span;
+import io.planpulse.common.plan.Spans;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Judges a batch of report rows against the catalogue and the latest revisions (DESIGN §5): every
+ * row is either refused with one code, or accepted with its outcome, revision and warnings.
+ * Pure: the caller loads what it needs ({@link #keysNeeded}) and stores what it returns.
+ */
+public final class ReportEvaluator {
+
+    public static final int MAX_NOTE = 2000;
+    public static final int MAX_REASON = 500;
+    public static final int MAX_SOURCE = 500;
+    private static final BigDecimal TEN = BigDecimal.TEN;
+    private static final BigDecimal TENTH = new BigDecimal("0.1");
+
+    private ReportEvaluator() {
+    }
+
+    /** The periods whose latest revisions the evaluation needs: each row's own and the one before it. */
+    public static Set<ReportKey> keysNeeded(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue) {
+        Set<ReportKey> keys = new LinkedHashSet<>();
+        for (ReportRow row : rows) {
+            CatalogueEntry entry = row.indicatorId() == null ? null : catalogue.get(row.indicatorId());
+            Optional<Period> period = Period.parse(row.period());
+            if (entry != null && period.isPresent() && period.get().grain() == entry.indicator().frequency()) {
+                keys.add(new ReportKey(row.indicatorId(), period.get().toString()));
+                keys.add(new ReportKey(row.indicatorId(), period.get().plus(-1).toString()));
+            }
+        }
+        return keys;
+    }
+
+    public static List<RowResult> evaluate(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue,
+                                           Map<ReportKey, Head> heads, Caller caller, Instant now) {
+        List<Object> checked = new ArrayList<>(rows.size());
+        Set<ReportKey> seen = new HashSet<>();
+        Map<ReportKey, BigDecimal> batchValues = new HashMap<>();
+        for (ReportRow row : rows) {
+            Object verdict = check(row, catalogue, caller, now, seen);
+            checked.add(verdict);
+            if (verdict instanceof Valid valid && !row.withdrawn()) {
+                batchValues.put(valid.key(), row.value());
+            }
+        }
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            ReportRow row = rows.get(i);
+            if (checked.get(i) instanceof RowResult.Rejected rejected) {
+                results.add(rejected);
+            } else {
+                results.add(judge(row, (Valid) checked.get(i), heads, batchValues));
+            }
+        }
+        return results;
+    }
+
+    /** A row that passed every check, with what the judging needs. */
+    private record Valid(ReportKey key, Period period, Indicator indicator) {
+    }
+
+    private static Object check(ReportRow row, Map<String, CatalogueEntry> catalogue, Caller caller, Instant now,
+                                Set<ReportKey> seen) {
+        if (!row.readIssues().isEmpty()) {
+            return reject(row, row.readIssues().get(0));
+        }
+        CatalogueEntry entry = row.indicatorId() == null ? null : catalogue.get(row.indicatorId());
+        if (entry == null) {
+            return reject(row, RowCode.UNKNOWN_INDICATOR, row.indicatorId() == null
+                    ? "indicatorId is required" : "there is no indicator " + row.indicatorId());
+        }
+        Indicator indicator = entry.indicator();
+        if (!caller.mayReport(indicator.owners())) {
+            return reject(row, RowCode.FORBIDDEN_INDICATOR, "department " + caller.dept() + " does not own "
+                    + indicator.id() + " (owners: " + String.join(", ", indicator.owners()) + ")");
+        }
+        if (indicator.kind() == IndicatorKind.RELATIVE && indicator.subject() != null) {
+            return reject(row, RowCode.NOT_REPORTABLE, indicator.id() + " is computed from " + indicator.subject()
+                    + " and " + indicator.benchmark() + ": report those instead");
+        }
+        Optional<Period> parsed = Period.parse(row.period());
+        if (parsed.isEmpty()) {
+            return reject(row, RowCode.PERIOD_INVALID, row.period() == null ? "period is required"
+                    : "'" + row.period() + "' is not a period such as 2025, 2025-H1, 2025-Q3 or 2025-07");
+        }
+        Period period = parsed.get();
+        if (period.grain() != indicator.frequency()) {
+            return reject(row, RowCode.PERIOD_GRAIN_MISMATCH, indicator.id() + " is reported by "
+                    + indicator.frequency() + ", not by " + period.grain());
+        }
+        ReportKey key = new ReportKey(indicator.id(), period.toString());
+        if (!seen.add(key)) {
+            return reject(row, RowCode.DUPLICATE_ROW, "an earlier row of this batch already reports " + key);
+        }
+        Span accepted = Spans.accepted(indicator, entry.planWindow());
+        if (!accepted.contains(period)) {
+            return reject(row, RowCode.PERIOD_OUTSIDE_WINDOW, indicator.id() + " accepts periods " + accepted
+                    + ", not " + period);
+        }
+        LocalDate today = LocalDate.ofInstant(now, entry.timeZone());
+        if (period.start().isAfter(today)) {
+            return reject(row, RowCode.PERIOD_IN_FUTURE, period + " begins after today (" + today + ", "
+                    + entry.timeZone() + ")");
+        }
+        Optional<RowIssue> text = textIssue(row);
+        if (text.isPresent()) {
+            return reject(row, text.get());
+        }
+        Optional<RowIssue> value = valueIssue(row, indicator);
+        if (value.isPresent()) {
+            return reject(row, value.get());
+        }
+        return new Valid(key, period, indicator);
+    }
+
+    private static Optional<RowIssue> textIssue(ReportRow row) {
+        if (row.note() != null && row.note().length() > MAX_NOTE) {
+            return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, "note must be at most " + MAX_NOTE + " characters"));
+        }
+        if (row.reason() != null && row.reason().length() > MAX_REASON) {
+            return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, "reason must be at most " + MAX_REASON + " characters"));
+        }
+        if (row.source() != null && row.source().length() > MAX_SOURCE) {
+            return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, "source must be at most " + MAX_SOURCE + " characters"));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<RowIssue> valueIssue(ReportRow row, Indicator indicator) {
+        if (row.withdrawn()) {
+            if (row.reason() == null || row.reason().isBlank()) {
+                return Optional.of(new RowIssue(RowCode.REASON_REQUIRED, "a withdrawal needs a reason"));
+            }
+            if (row.valueText() != null) {
+                return Optional.of(new RowIssue(RowCode.VALUE_INVALID, "a withdrawal carries no value"));
+            }
+            return Optional.empty();
+        }
+        if (row.value() == null) {
+            return Optional.of(new RowIssue(RowCode.VALUE_INVALID, row.valueText() == null
+                    ? "value is required" : "'" + row.valueText() + "' is not a finite number"));
+        }
+        if (indicator.kind() == IndicatorKind.MILESTONE) {
+            int stages = indicator.stages().size();
+            BigDecimal v = row.value();
+            if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0 || v.compareTo(BigDecimal.valueOf(stages)) > 0) {
+                return Optional.of(new RowIssue(RowCode.STAGE_INVALID, "a milestone's value is the number of stages "
+                        + "completed, a whole number from 0 to " + stages + " (" + String.join(" → ", indicator.stages())
+                        + "), not " + row.valueText()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RowResult judge(ReportRow row, Valid valid, Map<ReportKey, Head> heads,
+                                   Map<ReportKey, BigDecimal> batchValues) {
+        Head head = heads.get(valid.key());
+        if (row.withdrawn()) {
+            if (head == null) {
+                return reject(row, RowCode.NOTHING_TO_WITHDRAW, valid.key() + " has no value to withdraw");
+            }
+            if (head.withdrawn()) {
+                return accepted(row, valid, Outcome.UNCHANGED, head.revision(), List.of());
+            }
+            return accepted(row, valid, Outcome.WITHDRAWN, head.revision() + 1, List.of());
+        }
+        if (head != null && !head.withdrawn() && head.value().compareTo(row.value()) == 0
+                && head.provisional() == row.provisional() && Objects.equals(head.note(), row.note())) {
+            return accepted(row, valid, Outcome.UNCHANGED, head.revision(), List.of());
+        }
+        Outcome outcome = head == null ? Outcome.CREATED : Outcome.REVISED;
+        return accepted(row, valid, outcome, head == null ? 1 : head.revision() + 1,
+                warnings(row.value(), valid, heads, batchValues));
+    }
+
+    private static RowResult.Accepted accepted(ReportRow row, Valid valid, Outcome outcome, int revision,
+                                               List<Warning> warnings) {
+        return new RowResult.Accepted(row.index(), valid.key(), outcome, revision, row.withdrawn() ? null : row.value(),
+                row.provisional(), row.withdrawn(), row.note(), row.reason(), row.source(), warnings);
+    }
+
+    private static List<Warning> warnings(BigDecimal value, Valid valid, Map<ReportKey, Head> heads,
+                                          Map<ReportKey, BigDecimal> batchValues) {
+        Indicator indicator = valid.indicator();
+        Period previous = valid.period().plus(-1);
+        ReportKey previousKey = new ReportKey(indicator.id(), previous.toString());
+        BigDecimal before = batchValues.containsKey(previousKey) ? batchValues.get(previousKey)
+                : Optional.ofNullable(heads.get(previousKey)).map(Head::reportedValue).orElse(null);
+        if (before == null || indicator.kind() == IndicatorKind.MILESTONE) {
+            return List.of();
+        }
+        boolean ytd = indicator.basis() == Basis.YTD;
+        boolean sameYear = previous.year() == valid.period().year();
+        if (ytd && !sameYear) {
+            return List.of();
+        }
+        List<Warning> warnings = new ArrayList<>();
+        boolean ytdAmount = ytd && (indicator.kind() == IndicatorKind.CUMULATIVE || indicator.input() == Input.AMOUNT);
+        if (ytdAmount && value.compareTo(before) < 0) {
+            warnings.add(new Warning(WarningCode.YTD_DECREASE, "the year-to-date amount " + value.toPlainString()
+                    + " is below " + before.toPlainString() + " reported for " + previous));
+        }
+        if (outlier(value, before)) {
+            warnings.add(new Warning(WarningCode.OUTLIER, value.toPlainString() + " is far from "
+                    + before.toPlainString() + " reported for " + previous + ": check the unit (万元/亿元)"));
+        }
+        return warnings;
+    }
+
+    /** ≥ 10× or ≤ 1/10 of the previous value, or of the other sign. */
+    static boolean outlier(BigDecimal value, BigDecimal before) {
+        if (before.signum() == 0) {
+            return false;
+        }
+        if (value.signum() != before.signum()) {
+            return true;
+        }
+        BigDecimal ratio = value.divide(before, java.math.MathContext.DECIMAL64).abs();
+        return ratio.compareTo(TEN) >= 0 || ratio.compareTo(TENTH) <= 0;
+    }
+
+    private static RowResult.Rejected reject(ReportRow row, RowCode code, String message) {
+        return reject(row, new RowIssue(code, message));
+    }
+
+    private static RowResult.Rejected reject(ReportRow row, RowIssue issue) {
+        return new RowResult.Rejected(row.index(), row.indicatorId(), row.period(), issue);
+    }
+}

@@ -1,0 +1,30 @@
+package io.planpulse.indicators.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The verdict on one row: refused with a code, or accepted with its outcome. */
+public sealed interface RowResult {
+
+    int index();
+
+    record Rejected(int index, String indicatorId, String period, RowIssue issue) implements RowResult {
+    }
+
+    /**
+     * @param revision the revision it creates, or for UNCHANGED the latest one it equals
+     */
+    record Accepted(int index, ReportKey key, Outcome outcome, int revision, BigDecimal value, boolean provisional,
+                    boolean withdrawn, String note, String reason, String source, List<Warning> warnings)
+            implements RowResult {
+
+        public Accepted {
+            warnings = List.copyOf(warnings);
+        }
+
+        /** True when the row creates a revision (and an event). */
+        public boolean stores() {
+            return outcome != Outcome.UNCHANGED;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.planpulse.indicators.domain;
+
+/** A warning on an accepted row. */
+public record Warning(WarningCode code, String message) {
+}

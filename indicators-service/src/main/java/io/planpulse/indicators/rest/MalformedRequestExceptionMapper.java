@@ -1,0 +1,17 @@
+package io.planpulse.indicators.rest;
+
+import io.planpulse.common.rest.Problem;
+import io.planpulse.indicators.service.MalformedRequestException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 400 for a body that does not parse or is not shaped as the contract says. */
+@Provider
+public class MalformedRequestExceptionMapper implements ExceptionMapper<MalformedRequestException> {
+
+    @Override
+    public Response toResponse(MalformedRequestException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "MALFORMED_BODY", e.getMessage()).toResponse();
+    }
+}

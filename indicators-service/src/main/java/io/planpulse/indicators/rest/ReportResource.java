@@ -1,0 +1,170 @@
+package io.planpulse.indicators.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.planpulse.common.error.InvalidRequestException;
+import io.planpulse.common.rest.Problem;
+import io.planpulse.common.rest.Roles;
+import io.planpulse.indicators.service.IdempotencyKey;
+import io.planpulse.indicators.service.IngestResponse;
+import io.planpulse.indicators.service.IngestionConfig;
+import io.planpulse.indicators.service.PayloadTooLargeException;
+import io.planpulse.indicators.service.ReportPage;
+import io.planpulse.indicators.service.ReportQueryService;
+import io.planpulse.indicators.service.ReportReader;
+import io.planpulse.indicators.service.ReportService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Departments push indicator values (DESIGN §5): one report, a JSON batch, or a CSV file. */
+@Path("/api/v1/reports")
+@Tag(name = "reports")
+@SecurityRequirement(name = "jwt")
+public class ReportResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CSV = "text/csv";
+
+    private final ReportService reports;
+    private final ReportQueryService queries;
+    private final ReportReader reader;
+    private final IngestionConfig config;
+    private final Callers callers;
+
+    public ReportResource(ReportService reports, ReportQueryService queries, ReportReader reader,
+                          IngestionConfig config, Callers callers) {
+        this.reports = reports;
+        this.queries = queries;
+        this.reader = reader;
+        this.config = config;
+        this.callers = callers;
+    }
+
+    @POST
+    @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report one value", description = "201 with the new revision; 200 with outcome UNCHANGED when "
+            + "value, provisional flag and note equal the latest revision; 422 problem with the row code when refused "
+            + "(403 FORBIDDEN_INDICATOR for an indicator the caller's department does not own).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "value", value = ReportExamples.REPORT),
+            @ExampleObject(name = "withdrawal", value = ReportExamples.WITHDRAWAL)}))
+    @APIResponse(responseCode = "201", description = "Stored as a new revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "created",
+                    value = ReportExamples.CREATED)))
+    @APIResponse(responseCode = "200", description = "Equal to the latest revision: nothing stored")
+    @APIResponse(responseCode = "403", description = "The caller's department does not own the indicator")
+    @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "Refused, with the row code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "refused",
+                    value = ReportExamples.REFUSED)))
+    public Uni<Response> submit(@Parameter(description = "makes a retry safe: the same key and body return the first answer")
+                                @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                byte[] body) {
+        checkSize(body);
+        JsonNode tree = reader.parseJson(body);
+        Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofJson(k, "reports", tree));
+        return reports.submit(reader.single(tree), callers.current(), key).map(ReportResource::response);
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report many values (JSON)", description = "At most 10,000 rows and 5 MB. Rows that are "
+            + "refused are listed as conflicts and the rest are stored, unless atomic is true (then nothing is stored "
+            + "and the answer is 422 with the summary). dryRun validates and stores nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "batch",
+            value = ReportExamples.BATCH)))
+    @APIResponse(responseCode = "200", description = "The import summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary",
+                    value = ReportExamples.SUMMARY)))
+    @APIResponse(responseCode = "413", description = "Over 10,000 rows or 5 MB")
+    @APIResponse(responseCode = "422", description = "An atomic batch with a conflict: nothing stored")
+    public Uni<Response> submitBatch(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
+        checkSize(body);
+        JsonNode tree = reader.parseJson(body);
+        Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofJson(k, "reports/batch", tree));
+        return reports.submitBatch(reader.batch(tree), callers.current(), key).map(ReportResource::response);
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
+    @Consumes({CSV, "application/csv"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report many values (CSV)", description = "Header indicatorId,period,value,provisional,note,reason "
+            + "(source and withdrawn optional). The charset of the Content-Type, else UTF-8 with or without a byte order "
+            + "mark, else GB18030 (what Chinese Excel saves). atomic and dryRun are query parameters here.")
+    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = ReportExamples.CSV)))
+    @APIResponse(responseCode = "200", description = "The import summary")
+    public Uni<Response> submitCsv(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                   @QueryParam("atomic") @DefaultValue("false") boolean atomic,
+                                   @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                   byte[] body) {
+        checkSize(body);
+        Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
+                "reports/batch.csv?atomic=" + atomic + "&dryRun=" + dryRun + ";" + contentType, body));
+        return reports.submitBatch(reader.csv(body, contentType, atomic, dryRun), callers.current(), key)
+                .map(ReportResource::response);
+    }
+
+    @GET
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every revision, newest first", description = "Optionally of one indicator and period; "
+            + "pages count from 0, size at most 500.")
+    public Uni<ReportPage> list(@QueryParam("indicatorId") String indicatorId, @QueryParam("period") String period,
+                                @QueryParam("page") @DefaultValue("0") int page,
+                                @QueryParam("size") @DefaultValue("50") int size) {
+        return queries.list(blankToNull(indicatorId), blankToNull(period), page, size);
+    }
+
+    private void checkSize(byte[] body) {
+        if (body != null && body.length > config.maxBytes()) {
+            throw new PayloadTooLargeException("a request body is at most " + config.maxBytes() + " bytes");
+        }
+    }
+
+    private static Optional<String> key(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (header.isBlank() || header.length() > IdempotencyKey.MAX_LENGTH) {
+            throw new InvalidRequestException("INVALID_IDEMPOTENCY_KEY",
+                    "Idempotency-Key must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
+        }
+        return Optional.of(header);
+    }
+
+    private static Response response(IngestResponse response) {
+        return Response.status(response.status()).type(response.type() + ";charset=UTF-8").entity(response.body()).build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,9 @@
+package io.planpulse.indicators.service;
+
+/** A batch over the limits: too many bytes or rows (413). */
+public class PayloadTooLargeException extends RuntimeException {
+
+    public PayloadTooLargeException(String message) {
+        super(message);
+    }
+}

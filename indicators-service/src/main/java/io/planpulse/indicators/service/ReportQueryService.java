@@ -1,0 +1,37 @@
+package io.planpulse.indicators.service;
+
+import io.planpulse.common.error.InvalidRequestException;
+import io.planpulse.indicators.repository.ReportRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads revisions back. */
+@ApplicationScoped
+public class ReportQueryService {
+
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private final Pool pool;
+    private final ReportRepository reports;
+
+    public ReportQueryService(Pool pool, ReportRepository reports) {
+        this.pool = pool;
+        this.reports = reports;
+    }
+
+    public Uni<ReportPage> list(String indicatorId, String period, int page, int size) {
+        if (page < 0) {
+            throw new InvalidRequestException("INVALID_PAGE", "page counts from 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("INVALID_PAGE_SIZE", "size must be from 1 to " + MAX_PAGE_SIZE);
+        }
+        return pool.withConnection(c -> reports.count(c, indicatorId, period)
+                .flatMap(total -> reports.list(c, indicatorId, period, page, size)
+                        .map(rows -> new ReportPage(rows.stream().map(r -> new ReportPage.Item(r.indicatorId(),
+                                r.period(), r.revision(), r.value(), r.provisional(), r.withdrawn(), r.note(), r.reason(),
+                                r.source(), new ReportPage.ReportedBy(r.dept(), r.subject()), r.receivedAt(),
+                                r.warnings())).toList(), page, size, total))));
+    }
+}

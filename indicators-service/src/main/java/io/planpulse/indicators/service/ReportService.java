@@ -1,0 +1,217 @@
+package io.planpulse.indicators.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.event.EventTypes;
+import io.planpulse.common.event.ReportAccepted;
+import io.planpulse.common.event.Topics;
+import io.planpulse.common.rest.Problem;
+import io.planpulse.indicators.domain.Caller;
+import io.planpulse.indicators.domain.Outcome;
+import io.planpulse.indicators.domain.ReportEvaluator;
+import io.planpulse.indicators.domain.ReportKey;
+import io.planpulse.indicators.domain.ReportRow;
+import io.planpulse.indicators.domain.RowCode;
+import io.planpulse.indicators.domain.RowResult;
+import io.planpulse.indicators.repository.CatalogueRepository;
+import io.planpulse.indicators.repository.IdempotencyRepository;
+import io.planpulse.indicators.repository.OutboxRepository;
+import io.planpulse.indicators.repository.OutboxRow;
+import io.planpulse.indicators.repository.ReportRepository;
+import io.planpulse.indicators.repository.StoredRevision;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The use case of DESIGN §5: take reports, judge them against the catalogue and the latest
+ * revisions, store the accepted ones with their events, and answer. One transaction holds the
+ * Idempotency-Key's claim, the revisions, the latest-revision rows and the outbox rows.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    private static final String JSON = MediaType.APPLICATION_JSON;
+
+    private final Pool pool;
+    private final CatalogueRepository catalogue;
+    private final ReportRepository reports;
+    private final OutboxRepository outbox;
+    private final IdempotencyRepository idempotency;
+    private final IngestionMetrics metrics;
+    private final IngestionConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ReportService(Pool pool, CatalogueRepository catalogue, ReportRepository reports, OutboxRepository outbox,
+                         IdempotencyRepository idempotency, IngestionMetrics metrics, IngestionConfig config,
+                         ObjectMapper json, Clock clock) {
+        this.pool = pool;
+        this.catalogue = catalogue;
+        this.reports = reports;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.metrics = metrics;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One report: 201 with its revision, 200 when unchanged, 422 (403 for another department's) when refused. */
+    public Uni<IngestResponse> submit(ReportRow row, Caller caller, Optional<IdempotencyKey> key) {
+        return ingest(List.of(row), false, false, caller, key, results -> single(results.get(0)));
+    }
+
+    /** A batch: 200 with the import summary; 422 with it when an atomic batch has a conflict. */
+    public Uni<IngestResponse> submitBatch(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key) {
+        metrics.batch(batch.rows().size());
+        return ingest(batch.rows(), batch.atomic(), batch.dryRun(), caller, key,
+                results -> summary(batch, results));
+    }
+
+    private Uni<IngestResponse> ingest(List<ReportRow> rows, boolean atomic, boolean dryRun, Caller caller,
+                                       Optional<IdempotencyKey> key, Function<List<RowResult>, IngestResponse> answer) {
+        Instant now = clock.instant();
+        return pool.withTransaction(connection -> claim(connection, caller, key, now).flatMap(kept -> {
+            if (kept.isPresent()) {
+                return Uni.createFrom().item(kept.get());
+            }
+            return judgeAndStore(connection, rows, atomic, dryRun, caller, now)
+                    .map(answer)
+                    .call(response -> keep(connection, caller, key, response, now));
+        }));
+    }
+
+    /** The kept response of an earlier request with this key, if any; 409 while that request still runs. */
+    private Uni<Optional<IngestResponse>> claim(SqlConnection connection, Caller caller, Optional<IdempotencyKey> key,
+                                                Instant now) {
+        if (key.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        IdempotencyKey k = key.get();
+        return idempotency.tryLock(connection, caller.subject(), k.key()).flatMap(locked -> {
+            if (!locked) {
+                throw new IdempotencyConflictException("a request with Idempotency-Key '" + k.key()
+                        + "' is still being processed; retry when it has been answered");
+            }
+            return idempotency.find(connection, caller.subject(), k.key(), now).map(found -> found.map(kept -> {
+                if (!kept.requestHash().equals(k.requestHash())) {
+                    throw new IdempotencyKeyReusedException("Idempotency-Key '" + k.key()
+                            + "' was used for another request; use a new key for a new request");
+                }
+                return new IngestResponse(kept.status(), kept.type(), kept.body());
+            }));
+        });
+    }
+
+    private Uni<Void> keep(SqlConnection connection, Caller caller, Optional<IdempotencyKey> key,
+                           IngestResponse response, Instant now) {
+        if (key.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return idempotency.keep(connection, caller.subject(), key.get().key(),
+                new IdempotencyRepository.KeptResponse(key.get().requestHash(), response.status(), response.type(),
+                        response.body()), now, now.plus(config.idempotencyTtl()));
+    }
+
+    private Uni<List<RowResult>> judgeAndStore(SqlConnection connection, List<ReportRow> rows, boolean atomic,
+                                               boolean dryRun, Caller caller, Instant now) {
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(row -> {
+            if (row.indicatorId() != null) {
+                ids.add(row.indicatorId());
+            }
+        });
+        return catalogue.find(connection, ids).flatMap(entries -> {
+            Set<ReportKey> needed = ReportEvaluator.keysNeeded(rows, entries);
+            List<ReportKey> own = ownKeys(needed);
+            Uni<Void> locked = dryRun ? Uni.createFrom().voidItem() : reports.lock(connection, own);
+            return locked.chain(() -> reports.heads(connection, needed)).flatMap(heads -> {
+                List<RowResult> results = ReportEvaluator.evaluate(rows, entries, heads, caller, now);
+                boolean conflicts = results.stream().anyMatch(r -> r instanceof RowResult.Rejected);
+                if (dryRun) {
+                    return Uni.createFrom().item(results);
+                }
+                if (atomic && conflicts) {
+                    metrics.judged(results, false);
+                    return Uni.createFrom().item(results);
+                }
+                metrics.judged(results, true);
+                List<RowResult.Accepted> stored = results.stream()
+                        .filter(r -> r instanceof RowResult.Accepted a && a.stores())
+                        .map(r -> (RowResult.Accepted) r).toList();
+                return reports.store(connection, revisions(stored, caller, now))
+                        .chain(() -> outbox.add(connection, events(stored, caller, now)))
+                        .replaceWith(results);
+            });
+        });
+    }
+
+    /** The rows' own periods (every other key of {@link ReportEvaluator#keysNeeded} is the period before). */
+    private static List<ReportKey> ownKeys(Set<ReportKey> needed) {
+        List<ReportKey> own = new ArrayList<>();
+        int i = 0;
+        for (ReportKey key : needed) {
+            if (i++ % 2 == 0) {
+                own.add(key);
+            }
+        }
+        return own;
+    }
+
+    private static List<StoredRevision> revisions(List<RowResult.Accepted> stored, Caller caller, Instant now) {
+        return stored.stream().map(a -> new StoredRevision(a.key().indicatorId(), a.key().period(), a.revision(),
+                a.value(), a.provisional(), a.withdrawn(), a.note(), a.reason(), a.source(), caller.dept(),
+                caller.subject(), now, a.warnings().stream().map(w -> w.code().name()).toList())).toList();
+    }
+
+    private List<OutboxRow> events(List<RowResult.Accepted> stored, Caller caller, Instant now) {
+        return stored.stream().map(a -> new OutboxRow(Topics.INDICATOR_REPORTS, a.key().indicatorId(),
+                EventTypes.REPORT_ACCEPTED, UUID.randomUUID(), a.key().toString(), now, a.revision(),
+                write(new ReportAccepted(a.key().indicatorId(), a.key().period(), a.revision(), a.value(), a.provisional(),
+                        a.withdrawn(), a.note(), a.reason(), a.source(),
+                        new ReportAccepted.ReportedBy(caller.dept(), caller.subject()), now)))).toList();
+    }
+
+    private IngestResponse single(RowResult result) {
+        if (result instanceof RowResult.Rejected rejected) {
+            int status = rejected.issue().code() == RowCode.FORBIDDEN_INDICATOR ? 403 : 422;
+            Problem problem = Problem.of(status, status == 403 ? "Forbidden" : "Unprocessable Content",
+                    rejected.issue().code().name(), rejected.issue().message());
+            return new IngestResponse(status, Problem.MEDIA_TYPE, write(problem));
+        }
+        RowResult.Accepted accepted = (RowResult.Accepted) result;
+        ReportResponse body = new ReportResponse(accepted.key().indicatorId(), accepted.key().period(),
+                accepted.revision(), accepted.outcome(), accepted.warnings().stream()
+                .map(w -> new ReportResponse.WarningView(w.code().name(), w.message())).toList());
+        return new IngestResponse(accepted.outcome() == Outcome.UNCHANGED ? 200 : 201, JSON, write(body));
+    }
+
+    private IngestResponse summary(BatchRequest batch, List<RowResult> results) {
+        BatchSummary summary = BatchSummary.of(results, batch.atomic(), batch.dryRun());
+        if (batch.atomic() && summary.rejected() > 0) {
+            return new IngestResponse(422, Problem.MEDIA_TYPE, write(summary.asProblem(
+                    "the atomic batch has " + summary.rejected() + " conflict(s); nothing was stored")));
+        }
+        return new IngestResponse(200, JSON, write(summary));
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response always serialises", e);
+        }
+    }
+}
