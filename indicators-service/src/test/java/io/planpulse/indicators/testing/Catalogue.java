@@ -1,0 +1,52 @@
+package io.planpulse.indicators.testing;
+
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.IntPredicate;
+
+/** Waits until the service under test has learned what was published. */
+public final class Catalogue {
+
+    private Catalogue() {
+    }
+
+    /** Publishes the test catalogue at {@code version} and waits until every indicator is in at that version. */
+    public static void ensureTestCatalogue(String bootstrapServers, AgroalDataSource db, int version) {
+        try (PlanPublisher publisher = new PlanPublisher(bootstrapServers)) {
+            publisher.publishTestCatalogue(version);
+        }
+        await(db, "select count(*) from catalogue_indicator where indicator_id like 'T-%' and version >= " + version
+                + " and not deleted", n -> n == TestCatalogue.ALL.size(), Duration.ofSeconds(60));
+        await(db, "select count(*) from catalogue_plan where plan_id = '" + TestCatalogue.PLAN + "'", n -> n == 1,
+                Duration.ofSeconds(30));
+    }
+
+    /** Waits until {@code countQuery} answers a number that {@code done} accepts. */
+    public static void await(AgroalDataSource db, String countQuery, IntPredicate done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(countQuery);
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                last = rs.getInt(1);
+                if (done.test(last)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("'" + countQuery + "' still answers " + last + " after " + timeout);
+    }
+}
