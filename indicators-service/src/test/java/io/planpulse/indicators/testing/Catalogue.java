@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 /** Waits until the service under test has learned what was published. */
 public final class Catalogue {
@@ -19,21 +20,21 @@ public final class Catalogue {
         try (PlanPublisher publisher = new PlanPublisher(bootstrapServers)) {
             publisher.publishTestCatalogue(version);
         }
-        await(db, "select count(*) from catalogue_indicator where indicator_id like 'T-%' and version >= " + version
+        String ids = TestCatalogue.ALL.stream().map(i -> "'" + i.id() + "'").collect(Collectors.joining(","));
+        await(db, "select count(*) from catalogue_indicator where indicator_id in (" + ids + ") and version >= " + version
                 + " and not deleted", n -> n == TestCatalogue.ALL.size(), Duration.ofSeconds(60));
         await(db, "select count(*) from catalogue_plan where plan_id = '" + TestCatalogue.PLAN + "'", n -> n == 1,
                 Duration.ofSeconds(30));
     }
 
-    /** Waits until {@code countQuery} answers a number that {@code done} accepts. */
+    /** Waits until {@code countQuery} answers a number that {@code done} accepts (-1 while it answers no row). */
     public static void await(AgroalDataSource db, String countQuery, IntPredicate done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
             try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(countQuery);
                  ResultSet rs = s.executeQuery()) {
-                rs.next();
-                last = rs.getInt(1);
+                last = rs.next() ? rs.getInt(1) : -1;
                 if (done.test(last)) {
                     return;
                 }
