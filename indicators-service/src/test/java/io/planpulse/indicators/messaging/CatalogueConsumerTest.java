@@ -3,49 +3,27 @@ package io.planpulse.indicators.messaging;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.agroal.api.AgroalDataSource;
 import io.planpulse.common.event.Topics;
 import io.planpulse.common.plan.Indicator;
 import io.planpulse.indicators.testing.Catalogue;
 import io.planpulse.indicators.testing.PlanPublisher;
+import io.planpulse.indicators.testing.ServiceTest;
 import io.planpulse.indicators.testing.TestCatalogue;
-import io.planpulse.testing.InjectKafkaBroker;
-import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
-import io.planpulse.testing.KafkaResource;
-import io.planpulse.testing.PostgresResource;
 import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue follows plan.targets.v1: each event once, never an older over a newer, poison to the DLQ. */
 @QuarkusTest
-@WithTestResource(PostgresResource.class)
-@WithTestResource(JwtKeysResource.class)
-@WithTestResource(KafkaResource.class)
-class CatalogueConsumerTest {
+class CatalogueConsumerTest extends ServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @InjectKafkaBroker
-    KafkaBroker broker;
-
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void catalogue() {
-        Catalogue.ensureTestCatalogue(broker.bootstrapServers(), db, 1);
-    }
 
     /** The indicator under another id, owned by {@code owners}. */
     private static Indicator copy(Indicator i, String id, List<String> owners) {

@@ -8,47 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.planpulse.common.event.Topics;
 import io.planpulse.indicators.testing.Catalogue;
-import io.planpulse.testing.InjectKafkaBroker;
-import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
-import io.planpulse.testing.KafkaResource;
-import io.planpulse.testing.PostgresResource;
+import io.planpulse.indicators.testing.ServiceTest;
 import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every accepted revision reaches indicator.reports.v1, also when Kafka was away when it was acknowledged. */
 @QuarkusTest
-@WithTestResource(PostgresResource.class)
-@WithTestResource(JwtKeysResource.class)
-@WithTestResource(KafkaResource.class)
-class ReportEventsTest {
+class ReportEventsTest extends ServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @InjectKafkaBroker
-    KafkaBroker broker;
-
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void catalogue() {
-        broker.start();
-        Catalogue.ensureTestCatalogue(broker.bootstrapServers(), db, 1);
-    }
 
     private static boolean has(List<ConsumerRecord<String, byte[]>> records, String period, int revision) {
         return ofKey(records, "T-TRAINS").stream().anyMatch(r -> ("T-TRAINS/" + period).equals(header(r, "ce_subject"))

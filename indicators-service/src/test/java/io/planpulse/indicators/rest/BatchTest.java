@@ -5,20 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.agroal.api.AgroalDataSource;
 import io.planpulse.indicators.testing.Catalogue;
-import io.planpulse.testing.InjectKafkaBroker;
-import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
-import io.planpulse.testing.KafkaResource;
-import io.planpulse.testing.PostgresResource;
+import io.planpulse.indicators.testing.ServiceTest;
 import io.planpulse.testing.Tokens;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,20 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /** Batches in JSON and CSV: summaries, conflicts, atomic and dry runs, limits. */
 @QuarkusTest
-@WithTestResource(PostgresResource.class)
-@WithTestResource(JwtKeysResource.class)
-@WithTestResource(KafkaResource.class)
-class BatchTest {
-
-    @InjectKafkaBroker
-    KafkaBroker broker;
-
-    @Inject
-    AgroalDataSource db;
+class BatchTest extends ServiceTest {
 
     @BeforeEach
-    void catalogue() {
-        Catalogue.ensureTestCatalogue(broker.bootstrapServers(), db, 1);
+    void sendCsvWithoutADefaultCharset() {
         // send text/csv as a department system does: without a charset unless it says one
         RestAssured.config = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
                 .appendDefaultContentCharsetToContentTypeIfUndefined(false));

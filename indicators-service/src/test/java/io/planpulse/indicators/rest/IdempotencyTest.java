@@ -4,42 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.agroal.api.AgroalDataSource;
 import io.planpulse.indicators.testing.Catalogue;
-import io.planpulse.testing.InjectKafkaBroker;
-import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
-import io.planpulse.testing.KafkaResource;
-import io.planpulse.testing.PostgresResource;
+import io.planpulse.indicators.testing.ServiceTest;
 import io.planpulse.testing.Tokens;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Retries with an Idempotency-Key get the first answer, and nothing is stored twice. */
 @QuarkusTest
-@WithTestResource(PostgresResource.class)
-@WithTestResource(JwtKeysResource.class)
-@WithTestResource(KafkaResource.class)
-class IdempotencyTest {
-
-    @InjectKafkaBroker
-    KafkaBroker broker;
-
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void catalogue() {
-        Catalogue.ensureTestCatalogue(broker.bootstrapServers(), db, 1);
-    }
+class IdempotencyTest extends ServiceTest {
 
     private static Response post(String token, String key, String path, String body) {
         return given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)

@@ -6,40 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.agroal.api.AgroalDataSource;
-import io.planpulse.indicators.testing.Catalogue;
-import io.planpulse.testing.InjectKafkaBroker;
-import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
-import io.planpulse.testing.KafkaResource;
-import io.planpulse.testing.PostgresResource;
+import io.planpulse.indicators.testing.ServiceTest;
 import io.planpulse.testing.Tokens;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One report at a time, as a department system sends them, against real PostgreSQL and Kafka. */
 @QuarkusTest
-@WithTestResource(PostgresResource.class)
-@WithTestResource(JwtKeysResource.class)
-@WithTestResource(KafkaResource.class)
-class ReportResourceTest {
-
-    @InjectKafkaBroker
-    KafkaBroker broker;
-
-    @Inject
-    AgroalDataSource db;
-
-    @BeforeEach
-    void catalogue() {
-        Catalogue.ensureTestCatalogue(broker.bootstrapServers(), db, 1);
-    }
+class ReportResourceTest extends ServiceTest {
 
     static ValidatableResponse post(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)

@@ -124,9 +124,8 @@ public final class ProgressCalculator {
         Span span = Spans.target(ind);
         double target = ind.target().value().doubleValue();
         d.target = target;
-        Optional<Period> latest = own.latestIn(span.first(), span.last());
+        Optional<Period> latest = d.latestOrNoValue(own, span);
         if (latest.isEmpty()) {
-            d.noData(NoDataReason.NO_VALUE);
             return;
         }
         Period p = latest.get();
@@ -218,9 +217,8 @@ public final class ProgressCalculator {
             g = (now.number() / before.number() - 1) * 100;
             d.baseline = before.number();
         } else {
-            Optional<Period> latest = own.latestIn(span.first(), span.last());
+            Optional<Period> latest = d.latestOrNoValue(own, span);
             if (latest.isEmpty()) {
-                d.noData(NoDataReason.NO_VALUE);
                 return;
             }
             p = latest.get();
@@ -388,9 +386,8 @@ public final class ProgressCalculator {
         Span span = Spans.target(ind);
         double bound = ind.target().value().doubleValue();
         d.target = bound;
-        Optional<Period> latest = own.latestIn(span.first(), span.last());
+        Optional<Period> latest = d.latestOrNoValue(own, span);
         if (latest.isEmpty()) {
-            d.noData(NoDataReason.NO_VALUE);
             return;
         }
         Period p = latest.get();
@@ -576,6 +573,15 @@ public final class ProgressCalculator {
         void at(Period p, ValueSeries.Value value) {
             period = p.toString();
             revision = value.revision();
+        }
+
+        /** The latest period of the span with a value; without one, the result is NO_DATA (NO_VALUE). */
+        Optional<Period> latestOrNoValue(ValueSeries series, Span span) {
+            Optional<Period> latest = series.latestIn(span.first(), span.last());
+            if (latest.isEmpty()) {
+                noData(NoDataReason.NO_VALUE);
+            }
+            return latest;
         }
 
         void noData(NoDataReason why) {
