@@ -1,17 +1,11 @@
 package io.planpulse.indicators.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.event.CloudEventHeaders;
-import io.planpulse.common.event.EventTypes;
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.event.PlanTargetsEvent;
 import io.planpulse.indicators.service.CatalogueService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -31,35 +25,17 @@ public class PlanTargetsConsumer {
 
     @Incoming("plan-targets")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        String key = record.key();
-        if (key == null) {
-            throw new IllegalArgumentException("a plan.targets.v1 record without a key");
+        PlanTargetsEvent event = PlanTargetsEvent.read(record, json);
+        if (event instanceof PlanTargetsEvent.IndicatorDefinedEvent e) {
+            return catalogue.indicatorDefined(e.event());
         }
-        boolean plan = key.startsWith(EventTypes.planKey(""));
-        if (record.value() == null) {
-            int version = Integer.parseInt(header(record, CloudEventHeaders.VERSION));
-            return plan ? catalogue.planDeleted(key.substring(EventTypes.planKey("").length()), version)
-                    : catalogue.indicatorDeleted(key, version);
+        if (event instanceof PlanTargetsEvent.IndicatorRemoved e) {
+            return catalogue.indicatorDeleted(e.indicatorId(), e.version());
         }
-        try {
-            if (plan) {
-                return catalogue.planDefined(json.readValue(record.value(), PlanDefined.class));
-            }
-            IndicatorDefined event = json.readValue(record.value(), IndicatorDefined.class);
-            if (event.definition() == null || !key.equals(event.indicatorId())) {
-                throw new IllegalArgumentException("an indicator event whose payload does not match its key " + key);
-            }
-            return catalogue.indicatorDefined(event);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("a plan.targets.v1 record that does not read: " + e.getMessage(), e);
+        if (event instanceof PlanTargetsEvent.PlanDefinedEvent e) {
+            return catalogue.planDefined(e.event());
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null) {
-            throw new IllegalArgumentException("a tombstone without a " + name + " header");
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
+        PlanTargetsEvent.PlanRemoved e = (PlanTargetsEvent.PlanRemoved) event;
+        return catalogue.planDeleted(e.planId(), e.version());
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.common.event.EventTypes;
 import io.planpulse.common.event.ReportAccepted;
 import io.planpulse.common.event.Topics;
+import io.planpulse.common.outbox.OutboxRow;
+import io.planpulse.common.outbox.OutboxWriter;
 import io.planpulse.common.rest.Problem;
 import io.planpulse.indicators.domain.Caller;
 import io.planpulse.indicators.domain.Outcome;
@@ -15,8 +17,6 @@ import io.planpulse.indicators.domain.RowCode;
 import io.planpulse.indicators.domain.RowResult;
 import io.planpulse.indicators.repository.CatalogueRepository;
 import io.planpulse.indicators.repository.IdempotencyRepository;
-import io.planpulse.indicators.repository.OutboxRepository;
-import io.planpulse.indicators.repository.OutboxRow;
 import io.planpulse.indicators.repository.ReportRepository;
 import io.planpulse.indicators.repository.StoredRevision;
 import io.smallrye.mutiny.Uni;
@@ -47,14 +47,14 @@ public class ReportService {
     private final Pool pool;
     private final CatalogueRepository catalogue;
     private final ReportRepository reports;
-    private final OutboxRepository outbox;
+    private final OutboxWriter outbox;
     private final IdempotencyRepository idempotency;
     private final IngestionMetrics metrics;
     private final IngestionConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ReportService(Pool pool, CatalogueRepository catalogue, ReportRepository reports, OutboxRepository outbox,
+    public ReportService(Pool pool, CatalogueRepository catalogue, ReportRepository reports, OutboxWriter outbox,
                          IdempotencyRepository idempotency, IngestionMetrics metrics, IngestionConfig config,
                          ObjectMapper json, Clock clock) {
         this.pool = pool;

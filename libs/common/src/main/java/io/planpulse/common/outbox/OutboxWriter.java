@@ -1,4 +1,4 @@
-package io.planpulse.indicators.repository;
+package io.planpulse.common.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -8,9 +8,12 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** Writes events to the outbox, in the caller's transaction, with one multi-row statement. */
+/**
+ * Writes events to the outbox table, in the caller's transaction, with one multi-row statement
+ * (for the services that use the reactive SQL client).
+ */
 @ApplicationScoped
-public class OutboxRepository {
+public class OutboxWriter {
 
     public Uni<Void> add(SqlClient client, List<OutboxRow> rows) {
         if (rows.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.planpulse.indicators.repository;
+package io.planpulse.common.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
