@@ -3,6 +3,7 @@ package io.planpulse.indicators.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.common.event.PlanTargetsEvent;
 import io.planpulse.indicators.service.CatalogueService;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +26,11 @@ public class PlanTargetsConsumer {
 
     @Incoming("plan-targets")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return apply(record).onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1 %s: not applied; to the dead-letter topic",
+                record.key()));
+    }
+
+    private Uni<Void> apply(ConsumerRecord<String, byte[]> record) {
         PlanTargetsEvent event = PlanTargetsEvent.read(record, json);
         if (event instanceof PlanTargetsEvent.IndicatorDefinedEvent e) {
             return catalogue.indicatorDefined(e.event());

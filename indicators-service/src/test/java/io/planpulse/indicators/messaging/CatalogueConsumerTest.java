@@ -6,9 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import io.planpulse.common.event.Topics;
 import io.planpulse.common.plan.Indicator;
 import io.planpulse.indicators.testing.Catalogue;
-import io.planpulse.indicators.testing.PlanPublisher;
 import io.planpulse.indicators.testing.ServiceTest;
 import io.planpulse.indicators.testing.TestCatalogue;
+import io.planpulse.indicators.testing.TestPlanEvents;
+import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +47,16 @@ class CatalogueConsumerTest extends ServiceTest {
         Indicator drc = copy(TestCatalogue.GDP, "T-GDP-V", List.of("DRC"));
         Indicator stats = copy(TestCatalogue.GDP, "T-GDP-V", List.of("STATS"));
         Indicator finance = copy(TestCatalogue.GDP, "T-GDP-V", List.of("FINANCE"));
-        try (PlanPublisher publisher = new PlanPublisher(broker.bootstrapServers())) {
-            publisher.indicator(drc, 5);
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            TestPlanEvents.indicator(publisher, drc, 5);
             Catalogue.await(db, "select version from catalogue_indicator where indicator_id = 'T-GDP-V'", v -> v == 5, WAIT);
-            publisher.indicator(stats, 3);
-            publisher.indicator(stats, 5);
-            publisher.indicator(finance, 6);
+            TestPlanEvents.indicator(publisher, stats, 3);
+            TestPlanEvents.indicator(publisher, stats, 5);
+            TestPlanEvents.indicator(publisher, finance, 6);
             Catalogue.await(db, "select version from catalogue_indicator where indicator_id = 'T-GDP-V'", v -> v == 6, WAIT);
-            publisher.indicator(drc, 5);
-            publisher.indicator(stats, 6);
-            publisher.indicator(copy(TestCatalogue.GDP, "T-GDP-MARK", List.of("STATS")), 1);
+            TestPlanEvents.indicator(publisher, drc, 5);
+            TestPlanEvents.indicator(publisher, stats, 6);
+            TestPlanEvents.indicator(publisher, copy(TestCatalogue.GDP, "T-GDP-MARK", List.of("STATS")), 1);
             Catalogue.await(db, "select count(*) from catalogue_indicator where indicator_id = 'T-GDP-MARK'", n -> n == 1, WAIT);
         }
         Catalogue.await(db, "select count(*) from catalogue_indicator where indicator_id = 'T-GDP-V' and version = 6 "
@@ -65,15 +67,15 @@ class CatalogueConsumerTest extends ServiceTest {
 
     @Test
     void aTombstoneRemovesAnIndicatorAndANewerDefinitionBringsItBack() {
-        try (PlanPublisher publisher = new PlanPublisher(broker.bootstrapServers())) {
-            publisher.tombstone("T-FAI", 2);
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.indicatorTombstone("T-FAI", 2, Instant.now());
             Catalogue.await(db, "select count(*) from catalogue_indicator where indicator_id = 'T-FAI' and deleted",
                     n -> n == 1, WAIT);
             given().auth().oauth2(Tokens.token("reporter", "STATS")).contentType(ContentType.JSON)
                     .body("{\"indicatorId\": \"T-FAI\", \"period\": \"2021-03\", \"value\": 7.5}")
                     .post("/api/v1/reports").then().statusCode(422).body("code", equalTo("UNKNOWN_INDICATOR"));
-            publisher.indicator(TestCatalogue.FAI, 1);
-            publisher.indicator(TestCatalogue.FAI, 3);
+            TestPlanEvents.indicator(publisher, TestCatalogue.FAI, 1);
+            TestPlanEvents.indicator(publisher, TestCatalogue.FAI, 3);
             Catalogue.await(db, "select count(*) from catalogue_indicator where indicator_id = 'T-FAI' and not deleted "
                     + "and version = 3", n -> n == 1, WAIT);
         }
@@ -84,9 +86,9 @@ class CatalogueConsumerTest extends ServiceTest {
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
-        try (PlanPublisher publisher = new PlanPublisher(broker.bootstrapServers())) {
-            publisher.raw("T-POISON", "{not json".getBytes(StandardCharsets.UTF_8));
-            publisher.indicator(new Indicator("T-AFTER", "毒后", null, "%", TestCatalogue.PROV.kind(),
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.raw(Topics.PLAN_TARGETS, "T-POISON", "{not json".getBytes(StandardCharsets.UTF_8));
+            TestPlanEvents.indicator(publisher, new Indicator("T-AFTER", "毒后", null, "%", TestCatalogue.PROV.kind(),
                     TestCatalogue.PROV.frequency(), TestCatalogue.PROV.direction(), List.of("STATS"), false, BigDecimal.ONE,
                     BigDecimal.ZERO, 90, null, null, null, null, null, null, null, null, TestCatalogue.PROV.window(), null), 1);
         }

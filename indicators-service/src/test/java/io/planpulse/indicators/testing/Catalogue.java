@@ -1,6 +1,7 @@
 package io.planpulse.indicators.testing;
 
 import io.agroal.api.AgroalDataSource;
+import io.planpulse.testing.EventPublisher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +18,8 @@ public final class Catalogue {
 
     /** Publishes the test catalogue at {@code version} and waits until every indicator is in at that version. */
     public static void ensureTestCatalogue(String bootstrapServers, AgroalDataSource db, int version) {
-        try (PlanPublisher publisher = new PlanPublisher(bootstrapServers)) {
-            publisher.publishTestCatalogue(version);
+        try (EventPublisher publisher = new EventPublisher(bootstrapServers)) {
+            TestPlanEvents.publishTestCatalogue(publisher, version);
         }
         String ids = TestCatalogue.ALL.stream().map(i -> "'" + i.id() + "'").collect(Collectors.joining(","));
         await(db, "select count(*) from catalogue_indicator where indicator_id in (" + ids + ") and version >= " + version

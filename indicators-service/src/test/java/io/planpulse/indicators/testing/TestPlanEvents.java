@@ -1,0 +1,28 @@
+package io.planpulse.indicators.testing;
+
+import io.planpulse.common.event.IndicatorDefined;
+import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.testing.EventPublisher;
+import java.time.Instant;
+import java.util.List;
+
+/** The test catalogue as targets-service would publish it. */
+public final class TestPlanEvents {
+
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    private TestPlanEvents() {
+    }
+
+    public static void publishTestCatalogue(EventPublisher publisher, int version) {
+        publisher.plan(new PlanDefined(TestCatalogue.PLAN, version, "测试规划", null, TestCatalogue.WINDOW, "Asia/Shanghai",
+                TestCatalogue.DEPARTMENTS, TestCatalogue.NODES, TestCatalogue.ALL.stream().map(Indicator::id).toList()), AT);
+        TestCatalogue.ALL.forEach(i -> indicator(publisher, i, version));
+    }
+
+    public static void indicator(EventPublisher publisher, Indicator indicator, int version) {
+        publisher.indicator(new IndicatorDefined(indicator.id(), version, TestCatalogue.PLAN, "Asia/Shanghai",
+                List.of("all"), indicator), AT);
+    }
+}

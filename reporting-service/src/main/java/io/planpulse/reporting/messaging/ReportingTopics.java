@@ -1,0 +1,36 @@
+package io.planpulse.reporting.messaging;
+
+import io.planpulse.common.event.Topics;
+import io.planpulse.common.outbox.PublishedTopics;
+import io.planpulse.common.outbox.TopicSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * reporting-service publishes indicator.progress.v1 (compacted) and progress.alerts.v1, and creates
+ * the topics it reads and their dead-letter topics when they are missing.
+ */
+@ApplicationScoped
+public class ReportingTopics {
+
+    private static final Map<String, String> COMPACT = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT);
+    private static final Map<String, String> DELETE = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE);
+
+    @Produces
+    @Singleton
+    PublishedTopics publishedTopics() {
+        return new PublishedTopics(List.of(
+                new TopicSpec(Topics.INDICATOR_PROGRESS, COMPACT),
+                new TopicSpec(Topics.PROGRESS_ALERTS, DELETE),
+                new TopicSpec(Topics.PLAN_TARGETS, COMPACT),
+                new TopicSpec(Topics.INDICATOR_REPORTS, DELETE),
+                new TopicSpec(Topics.deadLetter(Topics.PLAN_TARGETS), DELETE),
+                new TopicSpec(Topics.deadLetter(Topics.INDICATOR_REPORTS), DELETE)));
+    }
+}

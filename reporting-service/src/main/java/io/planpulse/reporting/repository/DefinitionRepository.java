@@ -1,0 +1,162 @@
+package io.planpulse.reporting.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.event.IndicatorDefined;
+import io.planpulse.common.event.PlanDefined;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every version of every plan and indicator definition, kept with the instant of the change, so that
+ * the definition in force at any instant can be read. Adding a version twice changes nothing.
+ */
+@ApplicationScoped
+public class DefinitionRepository {
+
+    /** The latest version of each indicator at an instant (null: now). */
+    private static final String LATEST = """
+            select distinct on (indicator_id) indicator_id, version, plan_id, time_zone, node_path, definition, deleted
+            from indicator_version where ($1::timestamptz is null or received_at <= $1)""";
+
+    private final ObjectMapper json;
+
+    public DefinitionRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Stores a version of an indicator; false when it was stored before. */
+    public Uni<Boolean> addIndicator(SqlClient client, IndicatorDefined event, Instant at) {
+        return client.preparedQuery("""
+                        insert into indicator_version (indicator_id, version, plan_id, time_zone, node_path, benchmark,
+                            subject, definition, deleted, received_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, false, $9) on conflict do nothing""")
+                .execute(Tuple.tuple(Arrays.asList(event.indicatorId(), event.version(), event.planId(), event.timeZone(),
+                        String.join("/", event.nodePath() == null ? List.of() : event.nodePath()),
+                        event.definition().benchmark(), event.definition().subject(), write(event.definition()),
+                        at.atOffset(ZoneOffset.UTC))))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    public Uni<Boolean> addIndicatorDeletion(SqlClient client, String indicatorId, int version, Instant at) {
+        return client.preparedQuery("""
+                        insert into indicator_version (indicator_id, version, deleted, received_at)
+                        values ($1, $2, true, $3) on conflict do nothing""")
+                .execute(Tuple.of(indicatorId, version, at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    public Uni<Boolean> addPlan(SqlClient client, PlanDefined event, Instant at) {
+        return client.preparedQuery("""
+                        insert into plan_version (plan_id, version, definition, deleted, received_at)
+                        values ($1, $2, $3, false, $4) on conflict do nothing""")
+                .execute(Tuple.of(event.planId(), event.version(), write(event), at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    public Uni<Boolean> addPlanDeletion(SqlClient client, String planId, int version, Instant at) {
+        return client.preparedQuery("""
+                        insert into plan_version (plan_id, version, deleted, received_at)
+                        values ($1, $2, true, $3) on conflict do nothing""")
+                .execute(Tuple.of(planId, version, at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** The indicator's definition in force at {@code asOf} (null: now), if it had one then. */
+    public Uni<Optional<StoredIndicator>> indicator(SqlClient client, String indicatorId, Instant asOf) {
+        return client.preparedQuery(LATEST + " and indicator_id = $2 order by indicator_id, version desc")
+                .execute(Tuple.of(at(asOf), indicatorId))
+                .map(rows -> first(rows).map(this::indicator));
+    }
+
+    /** The live indicators of a plan at {@code asOf} (null: now). */
+    public Uni<List<StoredIndicator>> planIndicators(SqlClient client, String planId, Instant asOf) {
+        return client.preparedQuery("select * from (" + LATEST + " order by indicator_id, version desc) latest "
+                        + "where plan_id = $2 and not deleted order by indicator_id")
+                .execute(Tuple.of(at(asOf), planId))
+                .map(this::indicators);
+    }
+
+    /** Every live indicator now. */
+    public Uni<List<StoredIndicator>> liveIndicators(SqlClient client) {
+        return client.preparedQuery("select * from (" + LATEST + " order by indicator_id, version desc) latest "
+                        + "where not deleted order by indicator_id")
+                .execute(Tuple.of((OffsetDateTime) null))
+                .map(this::indicators);
+    }
+
+    /** The live indicators that read {@code indicatorId} as benchmark or subject. */
+    public Uni<List<String>> dependents(SqlClient client, String indicatorId) {
+        return client.preparedQuery("""
+                        select indicator_id from (select distinct on (indicator_id) indicator_id, benchmark, subject, deleted
+                            from indicator_version order by indicator_id, version desc) latest
+                        where not deleted and (benchmark = $1 or subject = $1)""")
+                .execute(Tuple.of(indicatorId))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(row.getString("indicator_id")));
+                    return out;
+                });
+    }
+
+    /** The plan in force at {@code asOf} (null: now), unless it was deleted. */
+    public Uni<Optional<PlanDefined>> plan(SqlClient client, String planId, Instant asOf) {
+        return client.preparedQuery("""
+                        select definition, deleted from plan_version
+                        where plan_id = $1 and ($2::timestamptz is null or received_at <= $2)
+                        order by version desc limit 1""")
+                .execute(Tuple.of(planId, at(asOf)))
+                .map(rows -> first(rows).filter(row -> !row.getBoolean("deleted"))
+                        .map(row -> read(row.getString("definition"), PlanDefined.class)));
+    }
+
+    private List<StoredIndicator> indicators(RowSet<Row> rows) {
+        List<StoredIndicator> out = new ArrayList<>();
+        rows.forEach(row -> out.add(indicator(row)));
+        return out;
+    }
+
+    private StoredIndicator indicator(Row row) {
+        String path = row.getString("node_path");
+        String definition = row.getString("definition");
+        return new StoredIndicator(row.getString("indicator_id"), row.getInteger("version"), row.getString("plan_id"),
+                row.getString("time_zone"), path == null || path.isEmpty() ? List.of() : Arrays.asList(path.split("/")),
+                definition == null ? null : read(definition, io.planpulse.common.plan.Indicator.class),
+                row.getBoolean("deleted"));
+    }
+
+    private static Optional<Row> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored definition no longer reads", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a definition always serialises", e);
+        }
+    }
+}

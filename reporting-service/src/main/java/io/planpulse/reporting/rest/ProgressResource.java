@@ -1,0 +1,83 @@
+package io.planpulse.reporting.rest;
+
+import io.planpulse.common.error.InvalidRequestException;
+import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.reporting.service.ProgressQueries;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Progress of indicators, plans and departments (DESIGN §7). */
+@Path("/api/v1/progress")
+@Tag(name = "progress")
+@SecurityRequirement(name = "jwt")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgressResource {
+
+    private final ProgressQueries queries;
+
+    public ProgressResource(ProgressQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("indicators/{id}")
+    @Operation(summary = "One indicator's progress", description = "Now, or as of an instant: then only the revisions "
+            + "and target versions received by then count, and that instant is the clock.")
+    public Uni<ProgressUpdated> indicator(@PathParam("id") String id,
+                                          @Parameter(description = "an ISO-8601 instant, e.g. 2024-06-30T16:00:00Z")
+                                          @QueryParam("asOf") String asOf) {
+        return queries.indicator(id, instant(asOf));
+    }
+
+    @GET
+    @Path("indicators/{id}/history")
+    @Operation(summary = "Every version of an indicator's progress, newest first")
+    public Uni<Map<String, Object>> history(@PathParam("id") String id) {
+        return queries.history(id).map(items -> Map.of("indicatorId", id, "items", items));
+    }
+
+    @GET
+    @Path("plans/{planId}")
+    @Operation(summary = "A plan's tree with roll-ups", description = "Every node with the roll-up of the indicators "
+            + "below it and the progress of those it lists, and the plan's roll-up.")
+    public Uni<Map<String, Object>> plan(@PathParam("planId") String planId, @QueryParam("asOf") String asOf) {
+        return queries.plan(planId, instant(asOf));
+    }
+
+    @GET
+    @Path("departments/{code}")
+    @Operation(summary = "One department's indicators and roll-up")
+    public Uni<Map<String, Object>> department(@PathParam("code") String code, @QueryParam("planId") String planId,
+                                               @QueryParam("asOf") String asOf) {
+        if (planId == null || planId.isBlank()) {
+            throw new InvalidRequestException("PLAN_REQUIRED", "planId is required");
+        }
+        return queries.department(code, planId, instant(asOf));
+    }
+
+    private static Instant instant(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("INVALID_AS_OF", "asOf must be an ISO-8601 instant such as "
+                    + "2024-06-30T16:00:00Z, not '" + asOf + "'");
+        }
+    }
+}

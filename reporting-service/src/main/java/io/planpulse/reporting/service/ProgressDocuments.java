@@ -1,0 +1,29 @@
+package io.planpulse.reporting.service;
+
+import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.reporting.domain.Progress;
+import java.time.Instant;
+
+/** The progress document of DESIGN §7, made from a computed {@link Progress}. */
+final class ProgressDocuments {
+
+    private ProgressDocuments() {
+    }
+
+    static ProgressUpdated of(Progress p, String planId, int version, Instant computedAt) {
+        return new ProgressUpdated(p.indicatorId(), planId, p.kind().name(), p.unit(), p.status().name(),
+                p.reason() == null ? null : p.reason().name(), p.period(), p.actual(), p.baseline(), p.target(),
+                p.expected(), p.progress(), p.expectedProgress(), p.gap(), p.forecast(), p.forecastMeetsTarget(),
+                p.requiredRate(), p.requiredPerPeriod(), p.late(), p.provisional(), p.awaitingBenchmark(),
+                p.compliance(), p.missingPeriods(), p.revision(), version, p.asOf(), computedAt,
+                new ProgressUpdated.Explanation(p.explanation().zh(), p.explanation().en()));
+    }
+
+    /** The same document without what changes with every computation: version, as-of and computed instants. */
+    static ProgressUpdated content(ProgressUpdated d) {
+        return new ProgressUpdated(d.indicatorId(), d.planId(), d.kind(), d.unit(), d.status(), d.reason(), d.period(),
+                d.actual(), d.baseline(), d.target(), d.expected(), d.progress(), d.expectedProgress(), d.gap(),
+                d.forecast(), d.forecastMeetsTarget(), d.requiredRate(), d.requiredPerPeriod(), d.late(), d.provisional(),
+                d.awaitingBenchmark(), d.compliance(), d.missingPeriods(), d.revision(), 0, null, null, d.explanation());
+    }
+}

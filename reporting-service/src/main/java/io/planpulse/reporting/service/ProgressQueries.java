@@ -1,0 +1,181 @@
+package io.planpulse.reporting.service;
+
+import io.planpulse.common.error.NotFoundException;
+import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.common.plan.PlanNode;
+import io.planpulse.reporting.domain.Rollup;
+import io.planpulse.reporting.domain.Status;
+import io.planpulse.reporting.repository.DefinitionRepository;
+import io.planpulse.reporting.repository.ProgressRepository;
+import io.planpulse.reporting.repository.StoredIndicator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads progress back: now from the stored documents, or as of an instant by computing from the
+ * definitions and revisions received by then.
+ */
+@ApplicationScoped
+public class ProgressQueries {
+
+    private final Pool pool;
+    private final DefinitionRepository definitions;
+    private final ProgressRepository progress;
+    private final ProgressService service;
+    private final Json json;
+    private final Clock clock;
+
+    public ProgressQueries(Pool pool, DefinitionRepository definitions, ProgressRepository progress,
+                           ProgressService service, Json json, Clock clock) {
+        this.pool = pool;
+        this.definitions = definitions;
+        this.progress = progress;
+        this.service = service;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One indicator's progress, now or as of an instant. */
+    public Uni<ProgressUpdated> indicator(String indicatorId, Instant asOf) {
+        return pool.withConnection(c -> document(c, indicatorId, asOf));
+    }
+
+    /** Every version of an indicator's progress, newest first. */
+    public Uni<List<ProgressUpdated>> history(String indicatorId) {
+        return pool.withConnection(c -> progress.history(c, indicatorId)).map(versions -> {
+            if (versions.isEmpty()) {
+                throw new NotFoundException("there is no progress of indicator " + indicatorId);
+            }
+            return versions.stream().map(v -> json.read(v.document(), ProgressUpdated.class)).toList();
+        });
+    }
+
+    /** A plan's tree with every indicator's progress and the roll-ups of every node and the plan. */
+    public Uni<Map<String, Object>> plan(String planId, Instant asOf) {
+        return pool.withConnection(c -> definitions.plan(c, planId, asOf).flatMap(plan -> {
+            if (plan.isEmpty()) {
+                throw new NotFoundException("there is no plan " + planId + (asOf == null ? "" : " as of " + asOf));
+            }
+            return planIndicators(c, planId, asOf).map(indicators -> tree(plan.get(), indicators, asOf));
+        }));
+    }
+
+    /** One department's indicators in a plan (those it owns or co-owns) and their roll-up. */
+    public Uni<Map<String, Object>> department(String code, String planId, Instant asOf) {
+        return pool.withConnection(c -> planIndicators(c, planId, asOf)).map(indicators -> {
+            List<Entry> owned = indicators.values().stream()
+                    .filter(e -> e.stored().definition().owners().contains(code)).toList();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("dept", code);
+            body.put("planId", planId);
+            body.put("asOf", asOf(asOf));
+            body.put("rollup", rollup(owned));
+            body.put("indicators", owned.stream().map(Entry::document).toList());
+            return body;
+        });
+    }
+
+    /** An indicator's definition and progress, as a roll-up needs them. */
+    private record Entry(StoredIndicator stored, ProgressUpdated document) {
+    }
+
+    private Uni<Map<String, Entry>> planIndicators(SqlClient c, String planId, Instant asOf) {
+        return definitions.planIndicators(c, planId, asOf).flatMap(indicators -> {
+            Uni<Map<String, Entry>> result = Uni.createFrom().item(new LinkedHashMap<>());
+            for (StoredIndicator stored : indicators) {
+                result = result.flatMap(map -> document(c, stored, asOf).map(doc -> {
+                    map.put(stored.indicatorId(), new Entry(stored, doc));
+                    return map;
+                }));
+            }
+            return result;
+        });
+    }
+
+    private Uni<ProgressUpdated> document(SqlClient c, String indicatorId, Instant asOf) {
+        return definitions.indicator(c, indicatorId, asOf).flatMap(stored -> {
+            if (stored.isEmpty() || stored.get().deleted()) {
+                throw new NotFoundException("there is no indicator " + indicatorId + (asOf == null ? "" : " as of " + asOf));
+            }
+            return document(c, stored.get(), asOf);
+        });
+    }
+
+    private Uni<ProgressUpdated> document(SqlClient c, StoredIndicator stored, Instant asOf) {
+        if (asOf == null) {
+            return progress.current(c, stored.indicatorId()).flatMap(current -> current.isPresent()
+                    ? Uni.createFrom().item(json.read(current.get().document(), ProgressUpdated.class))
+                    : computed(c, stored, clock.instant()));
+        }
+        return computed(c, stored, asOf);
+    }
+
+    private Uni<ProgressUpdated> computed(SqlClient c, StoredIndicator stored, Instant asOf) {
+        return service.compute(c, stored, asOf).flatMap(p -> progress.versionAt(c, stored.indicatorId(), asOf)
+                .map(version -> ProgressDocuments.of(p, stored.planId(), version, clock.instant())));
+    }
+
+    private Map<String, Object> tree(PlanDefined plan, Map<String, Entry> indicators, Instant asOf) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("planId", plan.planId());
+        body.put("name", plan.name());
+        body.put("nameEn", plan.nameEn());
+        body.put("asOf", asOf(asOf));
+        body.put("rollup", rollup(new ArrayList<>(indicators.values())));
+        body.put("nodes", nodes(plan.nodes(), indicators));
+        return body;
+    }
+
+    private List<Object> nodes(List<PlanNode> nodes, Map<String, Entry> indicators) {
+        List<Object> out = new ArrayList<>();
+        for (PlanNode node : nodes) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("id", node.id());
+            n.put("name", node.name());
+            n.put("nameEn", node.nameEn());
+            n.put("rollup", rollup(below(node, indicators)));
+            n.put("indicators", node.indicators().stream().filter(indicators::containsKey)
+                    .map(id -> indicators.get(id).document()).toList());
+            n.put("children", nodes(node.children(), indicators));
+            out.add(n);
+        }
+        return out;
+    }
+
+    private static List<Entry> below(PlanNode node, Map<String, Entry> indicators) {
+        List<Entry> out = new ArrayList<>();
+        node.indicators().stream().filter(indicators::containsKey).forEach(id -> out.add(indicators.get(id)));
+        node.children().forEach(child -> out.addAll(below(child, indicators)));
+        return out;
+    }
+
+    private static Map<String, Object> rollup(List<Entry> entries) {
+        Rollup r = Rollup.of(entries.stream().map(e -> new Rollup.Item(Status.valueOf(e.document().status()),
+                e.stored().definition().weight().doubleValue(), e.stored().definition().binding())).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", r.status().name());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            if (r.counts().containsKey(s)) {
+                counts.put(s.name(), r.counts().get(s));
+            }
+        }
+        body.put("counts", counts);
+        body.put("onTrackShare", r.onTrackShare());
+        body.put("bindingStatus", r.bindingStatus().name());
+        return body;
+    }
+
+    private String asOf(Instant asOf) {
+        return (asOf == null ? clock.instant() : asOf).toString();
+    }
+}

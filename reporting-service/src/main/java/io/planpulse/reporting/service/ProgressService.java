@@ -1,0 +1,194 @@
+package io.planpulse.reporting.service;
+
+import io.planpulse.common.event.EventTypes;
+import io.planpulse.common.event.IndicatorDefined;
+import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.common.event.ReportAccepted;
+import io.planpulse.common.event.StatusChanged;
+import io.planpulse.common.event.Topics;
+import io.planpulse.common.outbox.OutboxRow;
+import io.planpulse.common.outbox.OutboxWriter;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.Plan;
+import io.planpulse.reporting.domain.Progress;
+import io.planpulse.reporting.domain.ProgressCalculator;
+import io.planpulse.reporting.domain.ProgressInput;
+import io.planpulse.reporting.domain.Revision;
+import io.planpulse.reporting.repository.DefinitionRepository;
+import io.planpulse.reporting.repository.ProgressRepository;
+import io.planpulse.reporting.repository.RevisionRepository;
+import io.planpulse.reporting.repository.StoredIndicator;
+import io.planpulse.reporting.repository.StoredProgress;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Keeps every indicator's progress current: applies the plan and the reports (each once), judges
+ * the indicators they touch again, and when a progress document changes stores its new version and
+ * writes its events to the outbox, all in the transaction that applied the input.
+ */
+@ApplicationScoped
+public class ProgressService {
+
+    private final Pool pool;
+    private final DefinitionRepository definitions;
+    private final RevisionRepository revisions;
+    private final ProgressRepository progress;
+    private final OutboxWriter outbox;
+    private final Json json;
+    private final Clock clock;
+
+    public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
+                           ProgressRepository progress, OutboxWriter outbox, Json json, Clock clock) {
+        this.pool = pool;
+        this.definitions = definitions;
+        this.revisions = revisions;
+        this.progress = progress;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Uni<Void> report(ReportAccepted report) {
+        StatusChanged.Cause cause = report.revision() == 1 && !report.withdrawn()
+                ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION;
+        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> revisions.add(c, report)).flatMap(added -> !added ? done()
+                : withDependents(c, report.indicatorId(), id -> recompute(c, id, cause, report.period()))));
+    }
+
+    public Uni<Void> indicatorDefined(IndicatorDefined event, Instant at) {
+        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addIndicator(c, event, at))
+                .flatMap(added -> !added ? done()
+                : withDependents(c, event.indicatorId(), id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))));
+    }
+
+    public Uni<Void> indicatorRemoved(String indicatorId, int version, Instant at) {
+        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addIndicatorDeletion(c, indicatorId, version, at))
+                .flatMap(added -> !added ? done()
+                        : withDependents(c, indicatorId, id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))));
+    }
+
+    public Uni<Void> planDefined(PlanDefined event, Instant at) {
+        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addPlan(c, event, at))
+                .flatMap(added -> !added ? done()
+                : definitions.planIndicators(c, event.planId(), null).flatMap(indicators -> sequentially(
+                        indicators.stream().map(StoredIndicator::indicatorId).toList(),
+                        id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null)))));
+    }
+
+    public Uni<Void> planRemoved(String planId, int version, Instant at) {
+        return pool.withTransaction(c -> definitions.addPlanDeletion(c, planId, version, at)).replaceWithVoid();
+    }
+
+    /** Judges every indicator again as time passes: reports fall due, milestones pass their dates. */
+    public Uni<Void> clockRound() {
+        return pool.withConnection(definitions::liveIndicators).flatMap(indicators -> sequentially(
+                indicators.stream().map(StoredIndicator::indicatorId).toList(),
+                id -> pool.withTransaction(c -> progress.takeTurn(c)
+                        .chain(() -> recompute(c, id, StatusChanged.Cause.CLOCK, null)))));
+    }
+
+    private Uni<Void> withDependents(SqlClient c, String indicatorId, Function<String, Uni<Void>> recompute) {
+        return definitions.dependents(c, indicatorId).flatMap(dependents -> {
+            Set<String> ids = new LinkedHashSet<>();
+            ids.add(indicatorId);
+            ids.addAll(dependents);
+            return sequentially(List.copyOf(ids), recompute);
+        });
+    }
+
+    /**
+     * Computes an indicator's progress now; when it differs from the stored one (version, as-of and
+     * computation instants aside), stores the next version and writes its events. Runs in a
+     * transaction that has taken its turn.
+     */
+    Uni<Void> recompute(SqlClient c, String indicatorId, StatusChanged.Cause cause, String changedPeriod) {
+        Instant now = clock.instant();
+        return definitions.indicator(c, indicatorId, null)
+                .flatMap(stored -> progress.current(c, indicatorId).flatMap(current -> {
+                    if (stored.isEmpty() || stored.get().deleted()) {
+                        return current.isEmpty() ? done() : removed(c, current.get(), now);
+                    }
+                    return compute(c, stored.get(), now).flatMap(computed ->
+                            changed(c, stored.get(), computed, current, cause, changedPeriod, now));
+                }));
+    }
+
+    /** The progress of a stored indicator at {@code asOf}, from the revisions and plan known then. */
+    Uni<Progress> compute(SqlClient c, StoredIndicator stored, Instant asOf) {
+        Indicator indicator = stored.definition();
+        List<String> ids = new ArrayList<>();
+        ids.add(indicator.id());
+        Optional.ofNullable(indicator.benchmark()).ifPresent(ids::add);
+        Optional.ofNullable(indicator.subject()).ifPresent(ids::add);
+        return revisions.of(c, ids).flatMap(byId -> definitions.plan(c, stored.planId(), asOf).map(plan -> {
+            String zone = plan.map(PlanDefined::timeZone).orElse(stored.timeZone());
+            return ProgressCalculator.compute(new ProgressInput(indicator, byId.getOrDefault(indicator.id(), List.of()),
+                    revisionsOf(byId, indicator.benchmark()), revisionsOf(byId, indicator.subject()),
+                    plan.map(PlanDefined::window).orElse(null), ZoneId.of(zone == null ? Plan.DEFAULT_TIME_ZONE : zone),
+                    asOf));
+        }));
+    }
+
+    private static List<Revision> revisionsOf(Map<String, List<Revision>> byId, String id) {
+        return id == null ? List.of() : byId.getOrDefault(id, List.of());
+    }
+
+    private Uni<Void> changed(SqlClient c, StoredIndicator stored, Progress computed, Optional<StoredProgress> current,
+                              StatusChanged.Cause cause, String changedPeriod, Instant now) {
+        Optional<ProgressUpdated> before = current.map(p -> json.read(p.document(), ProgressUpdated.class));
+        int version = current.map(p -> p.version() + 1).orElse(1);
+        ProgressUpdated document = ProgressDocuments.of(computed, stored.planId(), version, now);
+        if (before.isPresent() && ProgressDocuments.content(before.get()).equals(ProgressDocuments.content(document))) {
+            return done();
+        }
+        StatusChanged.Cause why = cause == StatusChanged.Cause.CLOCK && document.late()
+                && before.map(b -> !b.late()).orElse(true) ? StatusChanged.Cause.LATE : cause;
+        List<OutboxRow> events = new ArrayList<>();
+        events.add(new OutboxRow(Topics.INDICATOR_PROGRESS, document.indicatorId(), EventTypes.PROGRESS_UPDATED,
+                UUID.randomUUID(), document.indicatorId(), now, version, json.write(document)));
+        if (before.isPresent() && !before.get().status().equals(document.status())) {
+            StatusChanged alert = new StatusChanged(document.indicatorId(), document.period(), changedPeriod,
+                    before.get().status(), document.status(), why, version);
+            events.add(new OutboxRow(Topics.PROGRESS_ALERTS, document.indicatorId(), EventTypes.STATUS_CHANGED,
+                    UUID.randomUUID(), document.indicatorId(), now, version, json.write(alert)));
+            Log.infof("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
+        }
+        return progress.save(c, document.indicatorId(), stored.planId(), version, document.status(), why.name(),
+                json.write(document), now).chain(() -> outbox.add(c, events));
+    }
+
+    private Uni<Void> removed(SqlClient c, StoredProgress current, Instant now) {
+        int version = current.version() + 1;
+        return progress.remove(c, current.indicatorId()).chain(() -> outbox.add(c, List.of(new OutboxRow(
+                Topics.INDICATOR_PROGRESS, current.indicatorId(), EventTypes.PROGRESS_REMOVED, UUID.randomUUID(),
+                current.indicatorId(), now, version, null))));
+    }
+
+    private static Uni<Void> sequentially(List<String> ids, Function<String, Uni<Void>> step) {
+        Uni<Void> chain = done();
+        for (String id : ids) {
+            chain = chain.chain(() -> step.apply(id));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> done() {
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,252 @@
+package io.planpulse.reporting.service;
+
+import static io.planpulse.testing.TopicReader.header;
+import static io.planpulse.testing.TopicReader.ofKey;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.event.IndicatorDefined;
+import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.event.ReportAccepted;
+import io.planpulse.common.event.Topics;
+import io.planpulse.common.plan.Baseline;
+import io.planpulse.common.plan.Basis;
+import io.planpulse.common.plan.Department;
+import io.planpulse.common.plan.Direction;
+import io.planpulse.common.plan.Grain;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.common.plan.Input;
+import io.planpulse.common.plan.PlanNode;
+import io.planpulse.common.plan.Target;
+import io.planpulse.common.plan.Trajectory;
+import io.planpulse.common.plan.Window;
+import io.planpulse.testing.EventPublisher;
+import io.planpulse.testing.InjectKafkaBroker;
+import io.planpulse.testing.JwtKeysResource;
+import io.planpulse.testing.KafkaBroker;
+import io.planpulse.testing.KafkaResource;
+import io.planpulse.testing.PostgresResource;
+import io.planpulse.testing.Tokens;
+import io.planpulse.testing.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plan and the reports come in on their topics; progress is served and published, a correction
+ * raises an alert, and as-of queries see only what was known then. The clock is 2026-03-15.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtKeysResource.class)
+@WithTestResource(KafkaResource.class)
+class ProgressFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant DEFINED = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant REPORTED = Instant.parse("2026-01-10T00:00:00Z");
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    private static Indicator indicator(String id, IndicatorKind kind, Grain grain, Basis basis, Input input,
+                                       Trajectory trajectory, Baseline baseline, Target target, String benchmark,
+                                       Window window) {
+        return new Indicator(id, "指标" + id, null, "u", kind, grain, Direction.UP, List.of("STATS"), id.endsWith("GDP"),
+                BigDecimal.ONE, kind.defaultRiskBand(), grain.defaultDueDays(), basis, input, trajectory, baseline, target,
+                null, benchmark, null, window, null);
+    }
+
+    static final Indicator TRAINS = indicator("R-TRAINS", IndicatorKind.CUMULATIVE, Grain.MONTH, Basis.PERIOD, null, null,
+            null, new Target("2021", null, null, new BigDecimal("1500")), null, null);
+    static final Indicator GDP = indicator("R-GDP", IndicatorKind.LEVEL, Grain.YEAR, null, null, Trajectory.COMPOUND,
+            new Baseline("2020", new BigDecimal("4700")), new Target("2025", null, null, new BigDecimal("6600")), null, null);
+    static final Indicator PROV = indicator("R-PROV", IndicatorKind.SERIES, Grain.YEAR, null, null, null, null, null, null,
+            new Window("2021", "2025"));
+    static final Indicator REL = indicator("R-REL", IndicatorKind.RELATIVE, Grain.YEAR, null, null, null, null,
+            new Target(null, "2021", "2025", new BigDecimal("2")), "R-PROV", null);
+
+    static void publishPlan(EventPublisher publisher) {
+        publisher.plan(new PlanDefined("rep-test", 1, "报告测试", "Reporting test", new Window("2021", "2025"),
+                "Asia/Shanghai", List.of(new Department("STATS", "统计局", null)),
+                List.of(new PlanNode("economy", "经济", "Economy", List.of("R-GDP", "R-TRAINS"),
+                        List.of(new PlanNode("relative", "对标", null, List.of("R-REL"), List.of()))),
+                        new PlanNode("benchmarks", "基准", null, List.of("R-PROV"), List.of())),
+                List.of("R-TRAINS", "R-GDP", "R-PROV", "R-REL")), DEFINED);
+        for (Indicator i : List.of(TRAINS, GDP, PROV, REL)) {
+            publisher.indicator(new IndicatorDefined(i.id(), 1, "rep-test", "Asia/Shanghai", List.of("economy"), i), DEFINED);
+        }
+    }
+
+    static ReportAccepted report(String id, String period, int revision, String value, Instant at) {
+        return new ReportAccepted(id, period, revision, new BigDecimal(value), false, false, null, null, "月报",
+                new ReportAccepted.ReportedBy("STATS", "reporter-stats"), at);
+    }
+
+    private static ValidatableResponse progress(String id) {
+        return given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/indicators/" + id).then();
+    }
+
+    private static void awaitStatus(String id, String status) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            var response = given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/indicators/" + id);
+            last = response.asString();
+            if (response.statusCode() == 200 && status.equals(response.path("status"))) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError(id + " is " + last + ", not " + status);
+    }
+
+    @BeforeEach
+    void feed() {
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publishPlan(publisher);
+            publisher.report(report("R-TRAINS", "2021-01", 1, "110", REPORTED));
+            publisher.report(report("R-TRAINS", "2021-02", 1, "95", REPORTED));
+            publisher.report(report("R-TRAINS", "2021-03", 1, "160", REPORTED));
+            publisher.report(report("R-GDP", "2022", 1, "5400", REPORTED));
+            publisher.report(report("R-REL", "2021", 1, "10.5", REPORTED));
+            publisher.report(report("R-REL", "2022", 1, "6.0", REPORTED));
+            publisher.report(report("R-PROV", "2021", 1, "8.5", REPORTED));
+        }
+        awaitStatus("R-REL", "ON_TRACK");
+        awaitStatus("R-GDP", "ON_TRACK");
+    }
+
+    @Test
+    void progressIsComputedServedAndPublished() throws Exception {
+        awaitStatus("R-TRAINS", "AT_RISK");
+        progress("R-TRAINS").statusCode(200)
+                .body("planId", equalTo("rep-test"))
+                .body("kind", equalTo("CUMULATIVE"))
+                .body("period", equalTo("2021-03"))
+                .body("actual", closeTo(365, 1e-9))
+                .body("gap", closeTo(365 / 1500.0 - 0.25, 1e-9))
+                .body("forecast", closeTo(1460, 1e-9))
+                .body("late", equalTo(true))
+                .body("explanation.zh", org.hamcrest.Matchers.containsString("365"));
+        progress("R-GDP").statusCode(200)
+                .body("expected", closeTo(4700 * Math.pow(6600 / 4700.0, 0.4), 1e-9))
+                .body("requiredRate", closeTo((Math.pow(6600 / 5400.0, 1 / 3.0) - 1) * 100, 1e-9));
+        progress("R-REL").statusCode(200)
+                .body("period", equalTo("2021"))
+                .body("actual", closeTo(2.0, 1e-9))
+                .body("awaitingBenchmark", equalTo(true));
+        progress("R-PROV").statusCode(200).body("status", equalTo("NO_TARGET"));
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.INDICATOR_PROGRESS)) {
+            List<ConsumerRecord<String, byte[]>> records = reader.until(r -> ofKey(r, "R-TRAINS").stream()
+                    .anyMatch(x -> x.value() != null && "AT_RISK".equals(status(x))), WAIT);
+            ConsumerRecord<String, byte[]> last = ofKey(records, "R-TRAINS").get(ofKey(records, "R-TRAINS").size() - 1);
+            assertEquals("planpulse.progress.updated", header(last, "ce_type"));
+            assertEquals("/planpulse/reporting-service", header(last, "ce_source"));
+            JsonNode doc = JSON.readTree(last.value());
+            assertEquals(365, doc.get("actual").asDouble(), 1e-9);
+            assertEquals(Integer.parseInt(header(last, "version")), doc.get("version").asInt());
+        }
+    }
+
+    @Test
+    void aCorrectionChangesTheStatusRaisesAnAlertAndAsOfStillSeesThePast() {
+        Indicator fix = indicator("R-FIX", IndicatorKind.CUMULATIVE, Grain.MONTH, Basis.PERIOD, null, null, null,
+                new Target("2021", null, null, new BigDecimal("1500")), null, null);
+        Instant corrected = Instant.parse("2026-03-10T00:00:00Z");
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.plan(new PlanDefined("rep-fix", 1, "更正测试", null, new Window("2021", "2025"), "Asia/Shanghai",
+                    List.of(new Department("STATS", "统计局", null)),
+                    List.of(new PlanNode("all", "全部", null, List.of("R-FIX"), List.of())), List.of("R-FIX")), DEFINED);
+            publisher.indicator(new IndicatorDefined("R-FIX", 1, "rep-fix", "Asia/Shanghai", List.of("all"), fix), DEFINED);
+            publisher.report(report("R-FIX", "2021-01", 1, "110", REPORTED));
+            publisher.report(report("R-FIX", "2021-02", 1, "95", REPORTED));
+            publisher.report(report("R-FIX", "2021-03", 1, "160", REPORTED));
+        }
+        awaitStatus("R-FIX", "AT_RISK");
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.report(report("R-FIX", "2021-03", 2, "10", corrected));
+            publisher.report(report("R-FIX", "2021-03", 2, "10", corrected));
+        }
+        awaitStatus("R-FIX", "OFF_TRACK");
+        progress("R-FIX").body("actual", closeTo(215, 1e-9)).body("revision", equalTo(2));
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-03-01T00:00:00Z")
+                .get("/api/v1/progress/indicators/R-FIX").then().statusCode(200)
+                .body("status", equalTo("AT_RISK"))
+                .body("actual", closeTo(365, 1e-9))
+                .body("asOf", equalTo("2026-03-01T00:00:00Z"));
+        given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/indicators/R-FIX/history").then()
+                .statusCode(200)
+                .body("items[0].status", equalTo("OFF_TRACK"))
+                .body("items[1].status", equalTo("AT_RISK"));
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.PROGRESS_ALERTS)) {
+            List<ConsumerRecord<String, byte[]>> alerts = reader.until(r -> ofKey(r, "R-FIX").stream()
+                    .anyMatch(x -> "OFF_TRACK".equals(field(x, "to"))), WAIT);
+            List<ConsumerRecord<String, byte[]>> offTrack = ofKey(alerts, "R-FIX").stream()
+                    .filter(x -> "OFF_TRACK".equals(field(x, "to"))).toList();
+            assertEquals(1, offTrack.size(), "a repeated revision raises no second alert");
+            assertEquals("AT_RISK", field(offTrack.get(0), "from"));
+            assertEquals("REVISION", field(offTrack.get(0), "cause"));
+            assertEquals("2021-03", field(offTrack.get(0), "changedPeriod"));
+            assertEquals("planpulse.status.changed", header(offTrack.get(0), "ce_type"));
+        }
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "not-a-time")
+                .get("/api/v1/progress/indicators/R-FIX").then().statusCode(400)
+                .body("code", equalTo("INVALID_AS_OF"));
+    }
+
+    @Test
+    void thePlanTreeRollsUpEveryNodeAndTheDepartmentItsOwn() {
+        awaitStatus("R-TRAINS", "AT_RISK");
+        given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/plans/rep-test").then().statusCode(200)
+                .body("planId", equalTo("rep-test"))
+                .body("rollup.counts.ON_TRACK", equalTo(2))
+                .body("nodes.id", equalTo(List.of("economy", "benchmarks")))
+                .body("nodes[0].indicators.indicatorId", equalTo(List.of("R-GDP", "R-TRAINS")))
+                .body("nodes[0].children[0].indicators[0].indicatorId", equalTo("R-REL"))
+                .body("nodes[0].children[0].rollup.status", equalTo("ON_TRACK"))
+                .body("nodes[1].rollup.status", equalTo("NO_DATA"))
+                .body("rollup.bindingStatus", equalTo("ON_TRACK"));
+        given().auth().oauth2(Tokens.viewer()).queryParam("planId", "rep-test")
+                .get("/api/v1/progress/departments/STATS").then().statusCode(200)
+                .body("indicators.size()", equalTo(4));
+        given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/plans/no-such").then().statusCode(404);
+        given().get("/api/v1/progress/plans/rep-test").then().statusCode(401);
+    }
+
+    private static String status(ConsumerRecord<String, byte[]> record) {
+        return field(record, "status");
+    }
+
+    private static String field(ConsumerRecord<String, byte[]> record, String name) {
+        try {
+            JsonNode node = JSON.readTree(record.value()).get(name);
+            return node == null || node.isNull() ? null : node.asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
