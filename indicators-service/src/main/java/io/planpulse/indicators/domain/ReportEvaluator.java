@@ -36,18 +36,30 @@ public final class ReportEvaluator {
     private ReportEvaluator() {
     }
 
+    /** The periods the rows report, for those whose indicator and period read: what a store locks. */
+    public static Set<ReportKey> reportedKeys(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue) {
+        Set<ReportKey> keys = new LinkedHashSet<>();
+        for (ReportRow row : rows) {
+            reportedPeriod(row, catalogue).ifPresent(p -> keys.add(new ReportKey(row.indicatorId(), p.toString())));
+        }
+        return keys;
+    }
+
     /** The periods whose latest revisions the evaluation needs: each row's own and the one before it. */
     public static Set<ReportKey> keysNeeded(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue) {
         Set<ReportKey> keys = new LinkedHashSet<>();
         for (ReportRow row : rows) {
-            CatalogueEntry entry = row.indicatorId() == null ? null : catalogue.get(row.indicatorId());
-            Optional<Period> period = Period.parse(row.period());
-            if (entry != null && period.isPresent() && period.get().grain() == entry.indicator().frequency()) {
-                keys.add(new ReportKey(row.indicatorId(), period.get().toString()));
-                keys.add(new ReportKey(row.indicatorId(), period.get().plus(-1).toString()));
-            }
+            reportedPeriod(row, catalogue).ifPresent(p -> {
+                keys.add(new ReportKey(row.indicatorId(), p.toString()));
+                keys.add(new ReportKey(row.indicatorId(), p.plus(-1).toString()));
+            });
         }
         return keys;
+    }
+
+    private static Optional<Period> reportedPeriod(ReportRow row, Map<String, CatalogueEntry> catalogue) {
+        CatalogueEntry entry = row.indicatorId() == null ? null : catalogue.get(row.indicatorId());
+        return Period.parse(row.period()).filter(p -> entry != null && p.grain() == entry.indicator().frequency());
     }
 
     public static List<RowResult> evaluate(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue,

@@ -26,7 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -135,8 +134,8 @@ public class ReportService {
         });
         return catalogue.find(connection, ids).flatMap(entries -> {
             Set<ReportKey> needed = ReportEvaluator.keysNeeded(rows, entries);
-            List<ReportKey> own = ownKeys(needed);
-            Uni<Void> locked = dryRun ? Uni.createFrom().voidItem() : reports.lock(connection, own);
+            Uni<Void> locked = dryRun ? Uni.createFrom().voidItem()
+                    : reports.lock(connection, ReportEvaluator.reportedKeys(rows, entries));
             return locked.chain(() -> reports.heads(connection, needed)).flatMap(heads -> {
                 List<RowResult> results = ReportEvaluator.evaluate(rows, entries, heads, caller, now);
                 boolean conflicts = results.stream().anyMatch(r -> r instanceof RowResult.Rejected);
@@ -156,18 +155,6 @@ public class ReportService {
                         .replaceWith(results);
             });
         });
-    }
-
-    /** The rows' own periods (every other key of {@link ReportEvaluator#keysNeeded} is the period before). */
-    private static List<ReportKey> ownKeys(Set<ReportKey> needed) {
-        List<ReportKey> own = new ArrayList<>();
-        int i = 0;
-        for (ReportKey key : needed) {
-            if (i++ % 2 == 0) {
-                own.add(key);
-            }
-        }
-        return own;
     }
 
     private static List<StoredRevision> revisions(List<RowResult.Accepted> stored, Caller caller, Instant now) {

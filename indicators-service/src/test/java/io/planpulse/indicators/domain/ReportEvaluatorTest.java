@@ -201,6 +201,14 @@ class ReportEvaluatorTest {
                         row("T-TRAINS", "bad", "1")), CATALOGUE)));
     }
 
+    @Test
+    void theReportedKeysAreTheRowsOwnPeriodsWhateverTheirOrder() {
+        List<ReportRow> rows = List.of(row("T-TRAINS", "2021-03", "1"), row("T-TRAINS", "2021-02", "1"),
+                row("NOPE", "2021-01", "1"));
+        assertEquals(List.of(new ReportKey("T-TRAINS", "2021-03"), new ReportKey("T-TRAINS", "2021-02")),
+                List.copyOf(ReportEvaluator.reportedKeys(rows, CATALOGUE)));
+    }
+
     private static List<WarningCode> codes(List<RowResult> results) {
         return ((RowResult.Accepted) results.get(0)).warnings().stream().map(Warning::code).toList();
     }

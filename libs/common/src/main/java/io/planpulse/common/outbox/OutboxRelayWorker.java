@@ -1,7 +1,6 @@
 package io.planpulse.common.outbox;
 
 import io.planpulse.common.event.CloudEventHeaders;
-import io.planpulse.common.event.Topics;
 import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
