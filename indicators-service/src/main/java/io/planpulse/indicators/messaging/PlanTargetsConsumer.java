@@ -7,11 +7,13 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Learns the plan from plan.targets.v1. Each record is applied in a transaction before its offset is
- * committed; a record that cannot be read goes to plan.targets.v1.dlq and the consumer moves on.
+ * committed; a failure to apply it is tried again a few times (a database that is briefly away), and a
+ * record that cannot be read goes to plan.targets.v1.dlq at once; either way the consumer moves on.
  */
 @ApplicationScoped
 public class PlanTargetsConsumer {
@@ -25,6 +27,7 @@ public class PlanTargetsConsumer {
     }
 
     @Incoming("plan-targets")
+    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = IllegalArgumentException.class)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         return apply(record).onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1 %s: not applied; to the dead-letter topic",
                 record.key()));

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,6 +26,7 @@ public class PlanTargetsConsumer {
     }
 
     @Incoming("plan-targets")
+    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = IllegalArgumentException.class)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         return apply(record).onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1 %s: not applied; to the dead-letter topic",
                 record.key()));

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -26,6 +27,7 @@ public class ReportsConsumer {
     }
 
     @Incoming("indicator-reports")
+    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = IllegalArgumentException.class)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             throw new IllegalArgumentException("an indicator.reports.v1 record without a value");
