@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * reporting-service publishes indicator.progress.v1 (compacted) and progress.alerts.v1, and creates
+ * reporting-service publishes indicator.progress.v1 and plan.rollups.v1 (compacted) and progress.alerts.v1, and creates
  * the topics it reads and their dead-letter topics when they are missing.
  */
 @ApplicationScoped
@@ -28,6 +28,7 @@ public class ReportingTopics {
         return new PublishedTopics(List.of(
                 new TopicSpec(Topics.INDICATOR_PROGRESS, COMPACT),
                 new TopicSpec(Topics.PROGRESS_ALERTS, DELETE),
+                new TopicSpec(Topics.PLAN_ROLLUPS, COMPACT),
                 new TopicSpec(Topics.PLAN_TARGETS, COMPACT),
                 new TopicSpec(Topics.INDICATOR_REPORTS, DELETE),
                 new TopicSpec(Topics.deadLetter(Topics.PLAN_TARGETS), DELETE),

@@ -89,7 +89,8 @@ public class ProgressRepository {
     }
 
     private static StoredProgress stored(Row row) {
-        return new StoredProgress(row.getString("indicator_id"), row.getInteger("version"), row.getString("status"),
+        return new StoredProgress(row.getString("indicator_id"), row.getColumnIndex("plan_id") >= 0
+                ? row.getString("plan_id") : null, row.getInteger("version"), row.getString("status"),
                 row.getString("document"));
     }
 }

@@ -3,8 +3,8 @@ package io.planpulse.reporting.service;
 import io.planpulse.common.error.NotFoundException;
 import io.planpulse.common.event.PlanDefined;
 import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.common.event.RollupUpdated;
 import io.planpulse.common.plan.PlanNode;
-import io.planpulse.reporting.domain.Rollup;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.ProgressRepository;
@@ -78,7 +78,7 @@ public class ProgressQueries {
             body.put("dept", code);
             body.put("planId", planId);
             body.put("asOf", asOf(asOf));
-            body.put("rollup", rollup(owned));
+            body.put("rollup", PlanRollups.view(PlanRollups.of(members(owned))));
             body.put("indicators", owned.stream().map(Entry::document).toList());
             return body;
         });
@@ -125,54 +125,39 @@ public class ProgressQueries {
     }
 
     private Map<String, Object> tree(PlanDefined plan, Map<String, Entry> indicators, Instant asOf) {
+        Map<String, RollupUpdated> rollups = PlanRollups.of(plan, members(List.copyOf(indicators.values())));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("planId", plan.planId());
         body.put("name", plan.name());
         body.put("nameEn", plan.nameEn());
         body.put("asOf", asOf(asOf));
-        body.put("rollup", rollup(new ArrayList<>(indicators.values())));
-        body.put("nodes", nodes(plan.nodes(), indicators));
+        body.put("rollup", PlanRollups.view(rollups.get(RollupUpdated.planKey(plan.planId()))));
+        body.put("nodes", nodes(plan.planId(), plan.nodes(), indicators, rollups));
         return body;
     }
 
-    private List<Object> nodes(List<PlanNode> nodes, Map<String, Entry> indicators) {
+    private List<Object> nodes(String planId, List<PlanNode> nodes, Map<String, Entry> indicators,
+                               Map<String, RollupUpdated> rollups) {
         List<Object> out = new ArrayList<>();
         for (PlanNode node : nodes) {
             Map<String, Object> n = new LinkedHashMap<>();
             n.put("id", node.id());
             n.put("name", node.name());
             n.put("nameEn", node.nameEn());
-            n.put("rollup", rollup(below(node, indicators)));
+            n.put("rollup", PlanRollups.view(rollups.get(RollupUpdated.nodeKey(planId, node.id()))));
             n.put("indicators", node.indicators().stream().filter(indicators::containsKey)
                     .map(id -> indicators.get(id).document()).toList());
-            n.put("children", nodes(node.children(), indicators));
+            n.put("children", nodes(planId, node.children(), indicators, rollups));
             out.add(n);
         }
         return out;
     }
 
-    private static List<Entry> below(PlanNode node, Map<String, Entry> indicators) {
-        List<Entry> out = new ArrayList<>();
-        node.indicators().stream().filter(indicators::containsKey).forEach(id -> out.add(indicators.get(id)));
-        node.children().forEach(child -> out.addAll(below(child, indicators)));
-        return out;
-    }
-
-    private static Map<String, Object> rollup(List<Entry> entries) {
-        Rollup r = Rollup.of(entries.stream().map(e -> new Rollup.Item(Status.valueOf(e.document().status()),
-                e.stored().definition().weight().doubleValue(), e.stored().definition().binding())).toList());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", r.status().name());
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Status s : Status.values()) {
-            if (r.counts().containsKey(s)) {
-                counts.put(s.name(), r.counts().get(s));
-            }
-        }
-        body.put("counts", counts);
-        body.put("onTrackShare", r.onTrackShare());
-        body.put("bindingStatus", r.bindingStatus().name());
-        return body;
+    private static Map<String, PlanRollups.Member> members(List<Entry> entries) {
+        Map<String, PlanRollups.Member> members = new LinkedHashMap<>();
+        entries.forEach(e -> members.put(e.stored().indicatorId(), new PlanRollups.Member(e.stored().definition(),
+                Status.valueOf(e.document().status()))));
+        return members;
     }
 
     private String asOf(Instant asOf) {

@@ -50,16 +50,19 @@ public class ProgressService {
     private final RevisionRepository revisions;
     private final ProgressRepository progress;
     private final OutboxWriter outbox;
+    private final RollupService rollups;
     private final Json json;
     private final Clock clock;
 
     public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
-                           ProgressRepository progress, OutboxWriter outbox, Json json, Clock clock) {
+                           ProgressRepository progress, OutboxWriter outbox, RollupService rollups, Json json,
+                           Clock clock) {
         this.pool = pool;
         this.definitions = definitions;
         this.revisions = revisions;
         this.progress = progress;
         this.outbox = outbox;
+        this.rollups = rollups;
         this.json = json;
         this.clock = clock;
     }
@@ -68,19 +71,22 @@ public class ProgressService {
         StatusChanged.Cause cause = report.revision() == 1 && !report.withdrawn()
                 ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION;
         return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> revisions.add(c, report)).flatMap(added -> !added ? done()
-                : withDependents(c, report.indicatorId(), id -> recompute(c, id, cause, report.period()))));
+                : withDependents(c, report.indicatorId(), id -> recompute(c, id, cause, report.period()))
+                        .flatMap(plans -> refresh(c, plans))));
     }
 
     public Uni<Void> indicatorDefined(IndicatorDefined event, Instant at) {
         return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addIndicator(c, event, at))
                 .flatMap(added -> !added ? done()
-                : withDependents(c, event.indicatorId(), id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))));
+                : withDependents(c, event.indicatorId(), id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))
+                        .flatMap(plans -> refresh(c, with(plans, event.planId())))));
     }
 
     public Uni<Void> indicatorRemoved(String indicatorId, int version, Instant at) {
         return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addIndicatorDeletion(c, indicatorId, version, at))
                 .flatMap(added -> !added ? done()
-                        : withDependents(c, indicatorId, id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))));
+                        : withDependents(c, indicatorId, id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))
+                                .flatMap(plans -> refresh(c, plans))));
     }
 
     public Uni<Void> planDefined(PlanDefined event, Instant at) {
@@ -88,7 +94,8 @@ public class ProgressService {
                 .flatMap(added -> !added ? done()
                 : definitions.planIndicators(c, event.planId(), null).flatMap(indicators -> sequentially(
                         indicators.stream().map(StoredIndicator::indicatorId).toList(),
-                        id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null)))));
+                        id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null)))
+                        .flatMap(plans -> refresh(c, with(plans, event.planId())))));
     }
 
     public Uni<Void> planRemoved(String planId, int version, Instant at) {
@@ -100,10 +107,11 @@ public class ProgressService {
         return pool.withConnection(definitions::liveIndicators).flatMap(indicators -> sequentially(
                 indicators.stream().map(StoredIndicator::indicatorId).toList(),
                 id -> pool.withTransaction(c -> progress.takeTurn(c)
-                        .chain(() -> recompute(c, id, StatusChanged.Cause.CLOCK, null)))));
+                        .chain(() -> recompute(c, id, StatusChanged.Cause.CLOCK, null))
+                        .flatMap(plans -> refresh(c, plans)).replaceWith(Set.<String>of())))).replaceWithVoid();
     }
 
-    private Uni<Void> withDependents(SqlClient c, String indicatorId, Function<String, Uni<Void>> recompute) {
+    private Uni<Set<String>> withDependents(SqlClient c, String indicatorId, Function<String, Uni<Set<String>>> recompute) {
         return definitions.dependents(c, indicatorId).flatMap(dependents -> {
             Set<String> ids = new LinkedHashSet<>();
             ids.add(indicatorId);
@@ -116,13 +124,16 @@ public class ProgressService {
      * Computes an indicator's progress now; when it differs from the stored one (version, as-of and
      * computation instants aside), stores the next version and writes its events. Runs in a
      * transaction that has taken its turn.
+     *
+     * @return the plan whose roll-ups may have changed with it, if any
      */
-    Uni<Void> recompute(SqlClient c, String indicatorId, StatusChanged.Cause cause, String changedPeriod) {
+    Uni<Set<String>> recompute(SqlClient c, String indicatorId, StatusChanged.Cause cause, String changedPeriod) {
         Instant now = clock.instant();
         return definitions.indicator(c, indicatorId, null)
                 .flatMap(stored -> progress.current(c, indicatorId).flatMap(current -> {
                     if (stored.isEmpty() || stored.get().deleted()) {
-                        return current.isEmpty() ? done() : removed(c, current.get(), now);
+                        return current.isEmpty() ? none()
+                                : removed(c, current.get(), now).replaceWith(planOf(current.get()));
                     }
                     return compute(c, stored.get(), now).flatMap(computed ->
                             changed(c, stored.get(), computed, current, cause, changedPeriod, now));
@@ -149,13 +160,14 @@ public class ProgressService {
         return id == null ? List.of() : byId.getOrDefault(id, List.of());
     }
 
-    private Uni<Void> changed(SqlClient c, StoredIndicator stored, Progress computed, Optional<StoredProgress> current,
-                              StatusChanged.Cause cause, String changedPeriod, Instant now) {
+    private Uni<Set<String>> changed(SqlClient c, StoredIndicator stored, Progress computed,
+                                     Optional<StoredProgress> current, StatusChanged.Cause cause, String changedPeriod,
+                                     Instant now) {
         Optional<ProgressUpdated> before = current.map(p -> json.read(p.document(), ProgressUpdated.class));
         int version = current.map(p -> p.version() + 1).orElse(1);
         ProgressUpdated document = ProgressDocuments.of(computed, stored.planId(), version, now);
         if (before.isPresent() && ProgressDocuments.content(before.get()).equals(ProgressDocuments.content(document))) {
-            return done();
+            return none();
         }
         StatusChanged.Cause why = cause == StatusChanged.Cause.CLOCK && document.late()
                 && before.map(b -> !b.late()).orElse(true) ? StatusChanged.Cause.LATE : cause;
@@ -170,7 +182,30 @@ public class ProgressService {
             Log.infof("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
         }
         return progress.save(c, document.indicatorId(), stored.planId(), version, document.status(), why.name(),
-                json.write(document), now).chain(() -> outbox.add(c, events));
+                json.write(document), now).chain(() -> outbox.add(c, events))
+                .replaceWith(stored.planId() == null ? Set.<String>of() : Set.of(stored.planId()));
+    }
+
+    /** Refreshes the roll-ups of these plans, in the same transaction. */
+    private Uni<Void> refresh(SqlClient c, Set<String> plans) {
+        Instant now = clock.instant();
+        Uni<Void> chain = done();
+        for (String planId : plans) {
+            chain = chain.chain(() -> rollups.refresh(c, planId, now));
+        }
+        return chain;
+    }
+
+    private static Set<String> with(Set<String> plans, String planId) {
+        Set<String> out = new LinkedHashSet<>(plans);
+        if (planId != null) {
+            out.add(planId);
+        }
+        return out;
+    }
+
+    private static Set<String> planOf(StoredProgress progress) {
+        return progress.planId() == null ? Set.of() : Set.of(progress.planId());
     }
 
     private Uni<Void> removed(SqlClient c, StoredProgress current, Instant now) {
@@ -180,12 +215,20 @@ public class ProgressService {
                 current.indicatorId(), now, version, null))));
     }
 
-    private static Uni<Void> sequentially(List<String> ids, Function<String, Uni<Void>> step) {
-        Uni<Void> chain = done();
+    /** Runs the steps one after the other and gathers the plans they touched. */
+    private static Uni<Set<String>> sequentially(List<String> ids, Function<String, Uni<Set<String>>> step) {
+        Uni<Set<String>> chain = Uni.createFrom().item(new LinkedHashSet<>());
         for (String id : ids) {
-            chain = chain.chain(() -> step.apply(id));
+            chain = chain.flatMap(plans -> step.apply(id).map(more -> {
+                plans.addAll(more);
+                return plans;
+            }));
         }
         return chain;
+    }
+
+    private static Uni<Set<String>> none() {
+        return Uni.createFrom().item(Set.of());
     }
 
     private static Uni<Void> done() {

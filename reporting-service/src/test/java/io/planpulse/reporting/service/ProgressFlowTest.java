@@ -233,8 +233,27 @@ class ProgressFlowTest {
         given().auth().oauth2(Tokens.viewer()).queryParam("planId", "rep-test")
                 .get("/api/v1/progress/departments/STATS").then().statusCode(200)
                 .body("indicators.size()", equalTo(4));
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.PLAN_ROLLUPS)) {
+            List<ConsumerRecord<String, byte[]>> rollups = reader.until(r -> ofKey(r, "plan:rep-test").stream()
+                    .anyMatch(x -> "2".equals(count(x, "ON_TRACK")) && "1".equals(count(x, "AT_RISK"))), WAIT);
+            ConsumerRecord<String, byte[]> plan = ofKey(rollups, "plan:rep-test").get(ofKey(rollups, "plan:rep-test").size() - 1);
+            assertEquals("planpulse.rollup.updated", header(plan, "ce_type"));
+            assertEquals("AT_RISK", field(plan, "status"));
+            assertEquals("PLAN", field(plan, "scope"));
+            assertEquals(header(plan, "version"), field(plan, "version"));
+            reader.until(r -> !ofKey(r, "node:rep-test/relative").isEmpty() && !ofKey(r, "dept:rep-test/STATS").isEmpty(), WAIT);
+        }
         given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/plans/no-such").then().statusCode(404);
         given().get("/api/v1/progress/plans/rep-test").then().statusCode(401);
+    }
+
+    private static String count(ConsumerRecord<String, byte[]> record, String status) {
+        try {
+            JsonNode node = JSON.readTree(record.value()).get("counts").get(status);
+            return node == null ? null : node.asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String status(ConsumerRecord<String, byte[]> record) {

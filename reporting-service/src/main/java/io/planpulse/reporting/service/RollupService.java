@@ -1,0 +1,85 @@
+package io.planpulse.reporting.service;
+
+import io.planpulse.common.event.EventTypes;
+import io.planpulse.common.event.RollupUpdated;
+import io.planpulse.common.event.Topics;
+import io.planpulse.common.outbox.OutboxRow;
+import io.planpulse.common.outbox.OutboxWriter;
+import io.planpulse.reporting.domain.Status;
+import io.planpulse.reporting.repository.DefinitionRepository;
+import io.planpulse.reporting.repository.ProgressRepository;
+import io.planpulse.reporting.repository.RollupRepository;
+import io.planpulse.reporting.repository.StoredIndicator;
+import io.planpulse.reporting.repository.StoredProgress;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Keeps a plan's roll-ups current: each one that changed gets its next version and an event. */
+@ApplicationScoped
+public class RollupService {
+
+    private final DefinitionRepository definitions;
+    private final ProgressRepository progress;
+    private final RollupRepository rollups;
+    private final OutboxWriter outbox;
+    private final Json json;
+
+    public RollupService(DefinitionRepository definitions, ProgressRepository progress, RollupRepository rollups,
+                         OutboxWriter outbox, Json json) {
+        this.definitions = definitions;
+        this.progress = progress;
+        this.rollups = rollups;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Computes the plan's roll-ups from the current progress; stores and publishes those that changed. */
+    Uni<Void> refresh(SqlClient c, String planId, Instant now) {
+        return definitions.plan(c, planId, null).flatMap(plan -> {
+            if (plan.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return definitions.planIndicators(c, planId, null)
+                    .flatMap(indicators -> progress.ofPlan(c, planId).map(docs -> members(indicators, docs)))
+                    .flatMap(members -> rollups.ofPlan(c, planId).flatMap(stored -> {
+                        Map<String, RollupUpdated> computed = PlanRollups.of(plan.get(), members);
+                        List<OutboxRow> events = new ArrayList<>();
+                        Uni<Void> saves = Uni.createFrom().voidItem();
+                        for (RollupUpdated rollup : computed.values()) {
+                            RollupRepository.StoredRollup before = stored.get(rollup.key());
+                            if (before != null && json.read(before.document(), RollupUpdated.class).equals(rollup)) {
+                                continue;
+                            }
+                            int version = before == null ? 1 : before.version() + 1;
+                            RollupUpdated published = new RollupUpdated(rollup.key(), planId, rollup.scope(), rollup.id(),
+                                    rollup.counts(), rollup.status(), rollup.bindingStatus(), rollup.onTrackShare(), version);
+                            events.add(new OutboxRow(Topics.PLAN_ROLLUPS, rollup.key(), EventTypes.ROLLUP_UPDATED,
+                                    UUID.randomUUID(), rollup.key(), now, version, json.write(published)));
+                            String document = json.write(rollup);
+                            saves = saves.chain(() -> rollups.save(c, rollup.key(), planId, version, document, now));
+                        }
+                        return saves.chain(() -> outbox.add(c, events));
+                    }));
+        });
+    }
+
+    /** The plan's live indicators with their current status (NO_DATA while none is stored). */
+    static Map<String, PlanRollups.Member> members(List<StoredIndicator> indicators, List<StoredProgress> docs) {
+        Map<String, String> statuses = new HashMap<>();
+        docs.forEach(d -> statuses.put(d.indicatorId(), d.status()));
+        Map<String, PlanRollups.Member> members = new LinkedHashMap<>();
+        for (StoredIndicator i : indicators) {
+            members.put(i.indicatorId(), new PlanRollups.Member(i.definition(),
+                    Status.valueOf(statuses.getOrDefault(i.indicatorId(), Status.NO_DATA.name()))));
+        }
+        return members;
+    }
+}
