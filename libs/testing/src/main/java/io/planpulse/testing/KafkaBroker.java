@@ -111,7 +111,7 @@ public final class KafkaBroker {
                     "group.initial.rebalance.delay.ms=0",
                     "auto.create.topics.enable=false",
                     ""));
-            Process format = java("kafka.tools.StorageTool", "format", "-t", randomClusterId(),
+            Process format = java("kafka.tools.StorageTool", "format", "--cluster-id=" + randomClusterId(),
                     "-c", dir.resolve("server.properties").toString())
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("format.log").toFile()))
                     .start();
@@ -126,7 +126,7 @@ public final class KafkaBroker {
         }
     }
 
-    /** A Kafka cluster id: 16 random bytes in URL-safe base64 without padding. */
+    /** A Kafka cluster id: 16 random bytes in URL-safe base64 without padding (it may begin with '-'). */
     private static String randomClusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());

@@ -2,17 +2,21 @@ package io.planpulse.reporting.rest;
 
 import io.planpulse.common.error.InvalidRequestException;
 import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.reporting.service.ProgressExport;
 import io.planpulse.reporting.service.ProgressQueries;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,10 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProgressResource {
 
-    private final ProgressQueries queries;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public ProgressResource(ProgressQueries queries) {
+    private final ProgressQueries queries;
+    private final ProgressExport export;
+
+    public ProgressResource(ProgressQueries queries, ProgressExport export) {
         this.queries = queries;
+        this.export = export;
     }
 
     @GET
@@ -56,6 +64,25 @@ public class ProgressResource {
             + "below it and the progress of those it lists, and the plan's roll-up.")
     public Uni<Map<String, Object>> plan(@PathParam("planId") String planId, @QueryParam("asOf") String asOf) {
         return queries.plan(planId, instant(asOf));
+    }
+
+    @GET
+    @Path("plans/{planId}/export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "A plan's progress as a table", description = "format=csv (UTF-8 with a byte order mark, "
+            + "for Excel and WPS) or format=xlsx: one row per indicator under its node path.")
+    public Uni<Response> export(@PathParam("planId") String planId, @QueryParam("format") @DefaultValue("csv") String format,
+                                @QueryParam("asOf") String asOf) {
+        Instant at = instant(asOf);
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> export.csv(planId, at).map(bytes -> file(bytes, "text/csv;charset=UTF-8", planId + "-progress.csv"));
+            case "xlsx" -> export.xlsx(planId, at).map(bytes -> file(bytes, XLSX, planId + "-progress.xlsx"));
+            default -> throw new InvalidRequestException("INVALID_FORMAT", "format must be csv or xlsx");
+        };
+    }
+
+    private static Response file(byte[] bytes, String type, String name) {
+        return Response.ok(bytes).type(type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     @GET

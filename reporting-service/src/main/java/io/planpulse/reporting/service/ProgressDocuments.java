@@ -2,6 +2,7 @@ package io.planpulse.reporting.service;
 
 import io.planpulse.common.event.ProgressUpdated;
 import io.planpulse.reporting.domain.Progress;
+import io.planpulse.reporting.repository.StoredIndicator;
 import java.time.Instant;
 
 /** The progress document of DESIGN §7, made from a computed {@link Progress}. */
@@ -10,8 +11,9 @@ final class ProgressDocuments {
     private ProgressDocuments() {
     }
 
-    static ProgressUpdated of(Progress p, String planId, int version, Instant computedAt) {
-        return new ProgressUpdated(p.indicatorId(), planId, p.kind().name(), p.unit(), p.status().name(),
+    static ProgressUpdated of(Progress p, StoredIndicator stored, int version, Instant computedAt) {
+        return new ProgressUpdated(p.indicatorId(), stored.planId(), stored.definition().name(),
+                stored.definition().nameEn(), p.kind().name(), p.unit(), p.status().name(),
                 p.reason() == null ? null : p.reason().name(), p.period(), p.actual(), p.baseline(), p.target(),
                 p.expected(), p.progress(), p.expectedProgress(), p.gap(), p.forecast(), p.forecastMeetsTarget(),
                 p.requiredRate(), p.requiredPerPeriod(), p.late(), p.provisional(), p.awaitingBenchmark(),
@@ -21,7 +23,7 @@ final class ProgressDocuments {
 
     /** The same document without what changes with every computation: version, as-of and computed instants. */
     static ProgressUpdated content(ProgressUpdated d) {
-        return new ProgressUpdated(d.indicatorId(), d.planId(), d.kind(), d.unit(), d.status(), d.reason(), d.period(),
+        return new ProgressUpdated(d.indicatorId(), d.planId(), d.name(), d.nameEn(), d.kind(), d.unit(), d.status(), d.reason(), d.period(),
                 d.actual(), d.baseline(), d.target(), d.expected(), d.progress(), d.expectedProgress(), d.gap(),
                 d.forecast(), d.forecastMeetsTarget(), d.requiredRate(), d.requiredPerPeriod(), d.late(), d.provisional(),
                 d.awaitingBenchmark(), d.compliance(), d.missingPeriods(), d.revision(), 0, null, null, d.explanation());

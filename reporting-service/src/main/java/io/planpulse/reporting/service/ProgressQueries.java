@@ -121,7 +121,7 @@ public class ProgressQueries {
 
     private Uni<ProgressUpdated> computed(SqlClient c, StoredIndicator stored, Instant asOf) {
         return service.compute(c, stored, asOf).flatMap(p -> progress.versionAt(c, stored.indicatorId(), asOf)
-                .map(version -> ProgressDocuments.of(p, stored.planId(), version, clock.instant())));
+                .map(version -> ProgressDocuments.of(p, stored, version, clock.instant())));
     }
 
     private Map<String, Object> tree(PlanDefined plan, Map<String, Entry> indicators, Instant asOf) {

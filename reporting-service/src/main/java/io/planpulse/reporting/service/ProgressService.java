@@ -165,7 +165,7 @@ public class ProgressService {
                                      Instant now) {
         Optional<ProgressUpdated> before = current.map(p -> json.read(p.document(), ProgressUpdated.class));
         int version = current.map(p -> p.version() + 1).orElse(1);
-        ProgressUpdated document = ProgressDocuments.of(computed, stored.planId(), version, now);
+        ProgressUpdated document = ProgressDocuments.of(computed, stored, version, now);
         if (before.isPresent() && ProgressDocuments.content(before.get()).equals(ProgressDocuments.content(document))) {
             return none();
         }

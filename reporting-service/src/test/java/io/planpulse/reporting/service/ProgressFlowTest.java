@@ -247,6 +247,41 @@ class ProgressFlowTest {
         given().get("/api/v1/progress/plans/rep-test").then().statusCode(401);
     }
 
+    @Test
+    void thePlanExportsAsCsvAndXlsxWithChineseIntact() throws Exception {
+        awaitStatus("R-TRAINS", "AT_RISK");
+        byte[] csv = given().auth().oauth2(Tokens.viewer()).queryParam("format", "csv")
+                .get("/api/v1/progress/plans/rep-test/export").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("rep-test-progress.csv"))
+                .extract().asByteArray();
+        assertEquals(0xEF, csv[0] & 0xFF, "a byte order mark, so that Excel reads UTF-8");
+        String text = new String(csv, 3, csv.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(text.startsWith("\"节点 Node\",\"指标 Indicator\""), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("经济,R-TRAINS,指标R-TRAINS,u,进度滞后,\"At risk\",2021-03,365.0,"),
+                text);
+        byte[] xlsx = given().auth().oauth2(Tokens.viewer()).queryParam("format", "xlsx")
+                .get("/api/v1/progress/plans/rep-test/export").then().statusCode(200).extract().asByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("rep-test");
+            assertEquals("节点 Node", sheet.getRow(0).getCell(0).getStringCellValue());
+            boolean found = false;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if ("R-TRAINS".equals(row.getCell(1).getStringCellValue())) {
+                    assertEquals("进度滞后", row.getCell(4).getStringCellValue());
+                    assertEquals(365.0, row.getCell(7).getNumericCellValue(), 1e-9);
+                    assertEquals("经济", row.getCell(0).getStringCellValue());
+                    found = true;
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(found);
+        }
+        given().auth().oauth2(Tokens.viewer()).queryParam("format", "pdf")
+                .get("/api/v1/progress/plans/rep-test/export").then().statusCode(400).body("code", equalTo("INVALID_FORMAT"));
+    }
+
     private static String count(ConsumerRecord<String, byte[]> record, String status) {
         try {
             JsonNode node = JSON.readTree(record.value()).get("counts").get(status);

@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * {@code planpulse.progress.updated} on {@code indicator.progress.v1}, key = the indicator id: the
- * progress document of DESIGN §7 with its per-indicator {@code version}; a consumer keeps the one
- * with the highest version. Numbers that do not apply to the kind are null.
+ * progress document of DESIGN §7 with its per-indicator {@code version} (and the indicator's names,
+ * for readers that show it); a consumer keeps the one with the highest version. Numbers that do not
+ * apply to the kind are null.
  */
 public record ProgressUpdated(
         String indicatorId,
         String planId,
+        String name,
+        String nameEn,
         String kind,
         String unit,
         String status,

@@ -1,0 +1,148 @@
+package io.planpulse.reporting.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.reporting.domain.Status;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A plan's progress as a table, one row per indicator under the node path it sits on: CSV (UTF-8
+ * with a byte order mark, so that Excel and WPS read Chinese right) or XLSX.
+ */
+@ApplicationScoped
+public class ProgressExport {
+
+    static final List<String> HEADER = List.of("节点 Node", "指标 Indicator", "名称 Name", "单位 Unit", "状态 Status",
+            "Status", "期 Period", "实际 Actual", "目标 Target", "序时值 Expected", "进度 Progress",
+            "序时进度 Expected progress", "差距 Gap", "预测 Forecast", "所需年增速 Required rate %",
+            "每期所需 Required per period", "迟报 Late", "快报 Provisional", "说明", "Explanation");
+
+    private final ProgressQueries queries;
+
+    public ProgressExport(ProgressQueries queries) {
+        this.queries = queries;
+    }
+
+    public Uni<byte[]> csv(String planId, Instant asOf) {
+        return rows(planId, asOf).map(ProgressExport::toCsv);
+    }
+
+    public Uni<byte[]> xlsx(String planId, Instant asOf) {
+        return rows(planId, asOf).map(rows -> toXlsx(planId, rows));
+    }
+
+    private Uni<List<List<Object>>> rows(String planId, Instant asOf) {
+        return queries.plan(planId, asOf).map(tree -> {
+            List<List<Object>> rows = new ArrayList<>();
+            walk(tree.get("nodes"), "", rows);
+            return rows;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void walk(Object nodes, String path, List<List<Object>> rows) {
+        for (Object n : (List<Object>) nodes) {
+            Map<String, Object> node = (Map<String, Object>) n;
+            String here = path.isEmpty() ? (String) node.get("name") : path + " / " + node.get("name");
+            for (Object d : (List<Object>) node.get("indicators")) {
+                rows.add(row(here, (ProgressUpdated) d));
+            }
+            walk(node.get("children"), here, rows);
+        }
+    }
+
+    private static List<Object> row(String path, ProgressUpdated d) {
+        Status status = Status.valueOf(d.status());
+        List<Object> row = new ArrayList<>();
+        row.add(path);
+        row.add(d.indicatorId());
+        row.add(d.name());
+        row.add(d.unit());
+        row.add(status.zh());
+        row.add(status.en());
+        row.add(d.period());
+        row.add(d.actual());
+        row.add(d.target());
+        row.add(d.expected());
+        row.add(d.progress());
+        row.add(d.expectedProgress());
+        row.add(d.gap());
+        row.add(d.forecast());
+        row.add(d.requiredRate());
+        row.add(d.requiredPerPeriod());
+        row.add(d.late() ? "是" : "");
+        row.add(d.provisional() ? "是" : "");
+        row.add(d.explanation().zh());
+        row.add(d.explanation().en());
+        return row;
+    }
+
+    static byte[] toCsv(List<List<Object>> rows) {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        HEADER.forEach(schema::addColumn);
+        CsvMapper mapper = new CsvMapper();
+        try {
+            String body = mapper.writer(schema.build().withHeader()).writeValueAsString(rows.stream()
+                    .map(r -> r.stream().map(v -> v == null ? "" : v.toString()).toList()).toList());
+            byte[] text = body.getBytes(StandardCharsets.UTF_8);
+            byte[] out = new byte[text.length + 3];
+            out[0] = (byte) 0xEF;
+            out[1] = (byte) 0xBB;
+            out[2] = (byte) 0xBF;
+            System.arraycopy(text, 0, out, 3, text.length);
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a table always writes", e);
+        }
+    }
+
+    static byte[] toXlsx(String planId, List<List<Object>> rows) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(planId);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < HEADER.size(); i++) {
+                Cell cell = header.createCell(i);
+                cell.setCellValue(HEADER.get(i));
+                cell.setCellStyle(bold);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<Object> values = rows.get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    Object v = values.get(c);
+                    if (v instanceof Double number) {
+                        row.createCell(c).setCellValue(number);
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            sheet.createFreezePane(2, 1);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
