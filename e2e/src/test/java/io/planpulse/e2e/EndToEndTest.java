@@ -1,0 +1,212 @@
+package io.planpulse.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.event.Topics;
+import io.planpulse.testing.Tokens;
+import io.planpulse.testing.TopicReader;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The three services together, as built: departments push values for the shipped plan through
+ * indicators-service, reporting-service computes and publishes progress, and every event on the
+ * topics meets its schema. The clock is the real one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Services services;
+    private static Instant beforeCorrection;
+
+    @BeforeAll
+    static void start() throws Exception {
+        services = Services.start();
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    private static Response report(String dept, String body) {
+        return given().auth().oauth2(Tokens.token("reporter", dept)).contentType(ContentType.JSON).body(body)
+                .post(services.url("indicators-service") + "/api/v1/reports/batch");
+    }
+
+    private static Response progress(String indicatorId, String query) {
+        return given().auth().oauth2(Tokens.viewer())
+                .get(services.url("reporting-service") + "/api/v1/progress/indicators/" + indicatorId + query);
+    }
+
+    private static void awaitStatus(String indicatorId, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            Response r = progress(indicatorId, "");
+            last = r.asString();
+            if (r.statusCode() == 200 && status.equals(r.path("status"))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(indicatorId + " is not " + status + ": " + last);
+    }
+
+    @Test
+    @Order(1)
+    void theShippedPlanIsServedAndReachesIndicatorsService() throws InterruptedException {
+        given().auth().oauth2(Tokens.viewer()).get(services.url("targets-service") + "/api/v1/plans/fyp14").then()
+                .statusCode(200).body("name", equalTo("丽水市国民经济和社会发展第十四个五年规划"));
+        for (String dept : List.of("TRANSPORT", "STATS", "FTZ", "MARKET")) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            List<String> owed = List.of();
+            while (owed.isEmpty() && System.nanoTime() < deadline) {
+                owed = given().auth().oauth2(Tokens.viewer()).queryParam("dept", dept)
+                        .get(services.url("indicators-service") + "/api/v1/obligations").path("items.indicatorId");
+                Thread.sleep(250);
+            }
+            assertFalse(owed.isEmpty(), "indicators-service learned " + dept + "'s indicators from plan.targets.v1");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void departmentsPushValuesAndEveryKindGetsItsNumbersAndStatus() throws Exception {
+        report("TRANSPORT", """
+                {"reports": [{"indicatorId": "YXE-TRAINS", "period": "2021-01", "value": 110},
+                             {"indicatorId": "YXE-TRAINS", "period": "2021-02", "value": 95},
+                             {"indicatorId": "YXE-TRAINS", "period": "2021-03", "value": 160}]}""")
+                .then().statusCode(200).body("created", equalTo(3));
+        report("STATS", """
+                {"reports": [{"indicatorId": "GDP-TOTAL", "period": "2020", "value": 4700},
+                             {"indicatorId": "GDP-TOTAL", "period": "2022", "value": 5400},
+                             {"indicatorId": "GDP-AVG-GROWTH", "period": "2021", "value": 9.8},
+                             {"indicatorId": "GDP-AVG-GROWTH", "period": "2022", "value": 3.9},
+                             {"indicatorId": "FTZ-GDP-GROWTH", "period": "2021", "value": 10.5},
+                             {"indicatorId": "FTZ-GDP-GROWTH", "period": "2022", "value": 6.0},
+                             {"indicatorId": "PROV-GDP-GROWTH", "period": "2021", "value": 8.5}]}""")
+                .then().statusCode(200).body("created", equalTo(7));
+        report("FTZ", "{\"reports\": [{\"indicatorId\": \"FTZ-COMMODITY-DEPOT\", \"period\": \"2021-05\", \"value\": 2}]}")
+                .then().statusCode(200).body("created", equalTo(1));
+        report("MARKET", """
+                {"reports": [{"indicatorId": "FTZ-NEW-FIRMS", "period": "2020", "value": 3100},
+                             {"indicatorId": "FTZ-NEW-FIRMS", "period": "2021", "value": 3400}]}""")
+                .then().statusCode(200).body("created", equalTo(2));
+
+        awaitStatus("YXE-TRAINS", "AT_RISK");
+        progress("YXE-TRAINS", "").then().body("actual", closeTo(365, 1e-9))
+                .body("gap", closeTo(365 / 1500.0 - 0.25, 1e-9)).body("late", equalTo(true));
+        awaitStatus("GDP-TOTAL", "ON_TRACK");
+        progress("GDP-TOTAL", "").then()
+                .body("expected", closeTo(4700 * Math.pow(6600 / 4700.0, 0.4), 1e-9))
+                .body("requiredRate", closeTo((Math.pow(6600 / 5400.0, 1 / 3.0) - 1) * 100, 1e-9))
+                .body("baseline", closeTo(4700, 1e-9));
+        awaitStatus("GDP-AVG-GROWTH", "ON_TRACK");
+        progress("GDP-AVG-GROWTH", "").then().body("actual", closeTo((Math.sqrt(1.098 * 1.039) - 1) * 100, 1e-9));
+        awaitStatus("FTZ-GDP-VS-PROV", "ON_TRACK");
+        progress("FTZ-GDP-VS-PROV", "").then().body("actual", closeTo(2.0, 1e-9)).body("awaitingBenchmark", equalTo(true));
+        awaitStatus("FTZ-COMMODITY-DEPOT", "MISSED");
+        awaitStatus("FTZ-NEW-FIRMS", "ACHIEVED");
+        progress("FTZ-NEW-FIRMS", "").then().body("actual", closeTo((3400 / 3100.0 - 1) * 100, 1e-9));
+        awaitStatus("PROV-GDP-GROWTH", "NO_TARGET");
+    }
+
+    @Test
+    @Order(3)
+    void aCorrectionChangesTheStatusAndRaisesAnAlertWhileAsOfStillSeesThePast() throws Exception {
+        beforeCorrection = Instant.now();
+        Thread.sleep(50);
+        report("TRANSPORT", "{\"reports\": [{\"indicatorId\": \"YXE-TRAINS\", \"period\": \"2021-03\", \"value\": 10, "
+                + "\"note\": \"更正：误报\"}]}").then().statusCode(200).body("revised", equalTo(1));
+        awaitStatus("YXE-TRAINS", "OFF_TRACK");
+        progress("YXE-TRAINS", "?asOf=" + beforeCorrection).then().statusCode(200)
+                .body("status", equalTo("AT_RISK")).body("actual", closeTo(365, 1e-9));
+        try (TopicReader reader = new TopicReader(services.bootstrapServers(), Topics.PROGRESS_ALERTS)) {
+            reader.until(records -> TopicReader.ofKey(records, "YXE-TRAINS").stream()
+                    .anyMatch(r -> "OFF_TRACK".equals(field(r, "to")) && "REVISION".equals(field(r, "cause"))), WAIT);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void thePlanRollsUp() {
+        given().auth().oauth2(Tokens.viewer()).get(services.url("reporting-service") + "/api/v1/progress/plans/fyp14")
+                .then().statusCode(200)
+                .body("rollup.status", equalTo("MISSED"))
+                .body("rollup.counts.OFF_TRACK", equalTo(1))
+                .body("nodes.find { it.id == 'overall' }.rollup.status", equalTo("ON_TRACK"));
+    }
+
+    @Test
+    @Order(5)
+    void everyEventOnEveryTopicMeetsItsSchema() {
+        EventSchemas schemas = new EventSchemas(Path.of(System.getProperty("planpulse.root", ".."), "docs", "asyncapi.yaml"));
+        Map<String, String> byType = Map.of(
+                "planpulse.indicator.defined", "IndicatorDefined", "planpulse.plan.defined", "PlanDefined",
+                "planpulse.report.accepted", "ReportAccepted", "planpulse.progress.updated", "ProgressUpdated",
+                "planpulse.status.changed", "StatusChanged", "planpulse.rollup.updated", "RollupUpdated");
+        int checked = 0;
+        for (String topic : List.of(Topics.PLAN_TARGETS, Topics.INDICATOR_REPORTS, Topics.INDICATOR_PROGRESS,
+                Topics.PROGRESS_ALERTS, Topics.PLAN_ROLLUPS)) {
+            try (TopicReader reader = new TopicReader(services.bootstrapServers(), topic)) {
+                List<ConsumerRecord<String, byte[]>> records = reader.until(r -> !r.isEmpty(), WAIT);
+                records = reader.during(Duration.ofSeconds(1));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    assertEquals("1.0", TopicReader.header(r, "ce_specversion"));
+                    assertTrue(TopicReader.header(r, "version").matches("\\d+"));
+                    if (r.value() == null) {
+                        continue;
+                    }
+                    String schema = byType.get(TopicReader.header(r, "ce_type"));
+                    assertFalse(schema == null, "an unknown event type on " + topic);
+                    assertEquals(List.of(), schemas.problems(schema, read(r)), topic + " " + r.key());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 50, "checked " + checked + " events");
+    }
+
+    private static JsonNode read(ConsumerRecord<String, byte[]> record) {
+        try {
+            return JSON.readTree(record.value());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(ConsumerRecord<String, byte[]> record, String name) {
+        JsonNode node = read(record).get(name);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}
