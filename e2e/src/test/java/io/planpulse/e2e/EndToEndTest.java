@@ -197,6 +197,50 @@ class EndToEndTest {
         assertTrue(checked > 50, "checked " + checked + " events");
     }
 
+    @Test
+    @Order(6)
+    void aReplicaBuiltFromBothTopicsIntoAnEmptyDatabaseAndCrashedOnceAgreesOnEveryIndicator() throws Exception {
+        services.startInstance("reporting-replay", "reporting-service", Map.of(
+                "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", "reporting-replay",
+                "MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", "reporting-replay",
+                "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
+        services.kill("reporting-replay");
+        services.restart("reporting-replay");
+        List<String> ids = given().auth().oauth2(Tokens.viewer())
+                .get(services.url("reporting-service") + "/api/v1/progress/departments/STATS?planId=fyp14")
+                .path("indicators.indicatorId");
+        assertTrue(ids.size() > 5, "the plan has indicators: " + ids);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> differing = ids;
+        while (!differing.isEmpty() && System.nanoTime() < deadline) {
+            differing = ids.stream().filter(id -> !comparable("reporting-service", id)
+                    .equals(comparable("reporting-replay", id))).toList();
+            Thread.sleep(500);
+        }
+        assertEquals(List.of(), differing, "the replica computes what the original computed");
+    }
+
+    /** An indicator's progress without what differs between computations: version and instants. */
+    private static JsonNode comparable(String instance, String indicatorId) {
+        Response r = given().auth().oauth2(Tokens.viewer())
+                .get(services.url(instance) + "/api/v1/progress/indicators/" + indicatorId);
+        if (r.statusCode() != 200) {
+            return JSON.createObjectNode().put("http", r.statusCode());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                read(r.asByteArray());
+        doc.remove(List.of("version", "asOf", "computedAt"));
+        return doc;
+    }
+
+    private static JsonNode read(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode read(ConsumerRecord<String, byte[]> record) {
         try {
             return JSON.readTree(record.value());

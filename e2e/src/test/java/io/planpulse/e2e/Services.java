@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,20 @@ final class Services implements AutoCloseable {
 
     static final List<String> NAMES = List.of("targets-service", "indicators-service", "reporting-service");
 
+    private record Launch(String service, String db, Map<String, String> settings) {
+    }
+
+    private final Path root;
+    private final Path logs;
     private final EmbeddedPostgres postgres;
     private final KafkaBroker broker;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private final Map<String, Process> running = new LinkedHashMap<>();
 
-    private Services(EmbeddedPostgres postgres, KafkaBroker broker) {
+    private Services(Path root, EmbeddedPostgres postgres, KafkaBroker broker) throws IOException {
+        this.root = root;
+        this.logs = Files.createDirectories(Path.of("target", "e2e-logs"));
         this.postgres = postgres;
         this.broker = broker;
     }
@@ -54,15 +61,43 @@ final class Services implements AutoCloseable {
                 s.execute("create database " + db);
             }
         }
-        Services services = new Services(postgres, KafkaBroker.startNew());
-        Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+        Services services = new Services(root, postgres, KafkaBroker.startNew());
         for (String name : NAMES) {
-            services.launch(root, name, logs);
+            String db = name.substring(0, name.indexOf('-'));
+            services.launch(name, name, db, Map.of());
         }
         for (String name : NAMES) {
             services.awaitReady(name, Duration.ofSeconds(180));
         }
         return services;
+    }
+
+    /**
+     * Starts another instance of a service under a name of its own, on a fresh database of its own,
+     * with extra settings (e.g. its own consumer group), and waits until it is ready.
+     */
+    void startInstance(String instance, String service, Map<String, String> settings)
+            throws IOException, SQLException, InterruptedException {
+        String db = instance.replace('-', '_');
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + db);
+        }
+        launch(instance, service, db, settings);
+        awaitReady(instance, Duration.ofSeconds(180));
+    }
+
+    /** Starts an instance again after {@link #kill}, on the same port and database. */
+    void restart(String instance) throws IOException, InterruptedException {
+        Launch l = launches.get(instance);
+        launch(instance, l.service(), l.db(), l.settings());
+        awaitReady(instance, Duration.ofSeconds(180));
+    }
+
+    /** Kills an instance as a crash would (SIGKILL). */
+    void kill(String instance) throws InterruptedException {
+        Process p = running.remove(instance);
+        p.destroyForcibly();
+        p.waitFor();
     }
 
     String url(String name) {
@@ -73,16 +108,16 @@ final class Services implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    private void launch(Path root, String name, Path logs) throws IOException {
-        int port = freePort();
-        ports.put(name, port);
-        String db = name.substring(0, name.indexOf('-'));
+    private void launch(String instance, String service, String db, Map<String, String> settings) throws IOException {
+        int port = ports.computeIfAbsent(instance, i -> freePort());
+        launches.put(instance, new Launch(service, db, settings));
         String pg = "127.0.0.1:" + postgres.getPort() + "/" + db;
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString())
+                "-Xmx384m", "-jar", root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         Map<String, String> env = builder.environment();
+        env.putAll(settings);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pg);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg);
@@ -90,7 +125,7 @@ final class Services implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.publicKeyLocation());
-        processes.add(builder.start());
+        running.put(instance, builder.start());
     }
 
     private void awaitReady(String name, Duration timeout) throws InterruptedException {
@@ -121,10 +156,10 @@ final class Services implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (Process p : processes) {
+        for (Process p : running.values()) {
             p.destroy();
         }
-        for (Process p : processes) {
+        for (Process p : running.values()) {
             try {
                 if (!p.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
