@@ -2,48 +2,67 @@ package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.common.event.PlanTargetsEvent;
+import io.planpulse.reporting.service.Input;
 import io.planpulse.reporting.service.ProgressService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Follows the plan on plan.targets.v1: every version kept with the instant it was made, the
- * indicators it touches judged again, before the offset is committed. Poison goes to the DLQ.
+ * Follows the plan on plan.targets.v1, a poll's batch at a time: every version kept with the
+ * instant it was made and the indicators it touches judged again once, in one transaction, before
+ * the offsets are committed. A record that cannot be read goes to plan.targets.v1.dlq; a batch that
+ * cannot be applied is tried again, and if it still cannot, the consumer stops rather than lose it.
  */
 @ApplicationScoped
 public class PlanTargetsConsumer {
 
     private final ProgressService progress;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    public PlanTargetsConsumer(ProgressService progress, ObjectMapper json) {
+    public PlanTargetsConsumer(ProgressService progress, DeadLetters deadLetters, ObjectMapper json) {
         this.progress = progress;
+        this.deadLetters = deadLetters;
         this.json = json;
     }
 
     @Incoming("plan-targets")
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = IllegalArgumentException.class)
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return apply(record).onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1 %s: not applied; to the dead-letter topic",
-                record.key()));
+    @Retry(maxRetries = 10, delay = 500, jitter = 200)
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return Uni.createFrom().deferred(() -> {
+            List<Input> inputs = new ArrayList<>();
+            Uni<Void> dead = Uni.createFrom().voidItem();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    inputs.add(input(PlanTargetsEvent.read(record, json)));
+                } catch (IllegalArgumentException e) {
+                    Log.errorf("plan.targets.v1 %s@%d: %s; to the dead-letter topic", record.key(), record.offset(),
+                            e.getMessage());
+                    dead = dead.chain(() -> deadLetters.send(record, e));
+                }
+            }
+            return dead.chain(() -> progress.apply(inputs));
+        }).onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1: a batch of %d was not applied", records.count()));
     }
 
-    private Uni<Void> apply(ConsumerRecord<String, byte[]> record) {
-        PlanTargetsEvent event = PlanTargetsEvent.read(record, json);
+    private static Input input(PlanTargetsEvent event) {
         if (event instanceof PlanTargetsEvent.IndicatorDefinedEvent e) {
-            return progress.indicatorDefined(e.event(), e.at());
+            return new Input.IndicatorVersion(e.event(), e.at());
         }
         if (event instanceof PlanTargetsEvent.IndicatorRemoved e) {
-            return progress.indicatorRemoved(e.indicatorId(), e.version(), e.at());
+            return new Input.IndicatorRemoval(e.indicatorId(), e.version(), e.at());
         }
         if (event instanceof PlanTargetsEvent.PlanDefinedEvent e) {
-            return progress.planDefined(e.event(), e.at());
+            return new Input.PlanVersion(e.event(), e.at());
         }
         PlanTargetsEvent.PlanRemoved e = (PlanTargetsEvent.PlanRemoved) event;
-        return progress.planRemoved(e.planId(), e.version(), e.at());
+        return new Input.PlanRemoval(e.planId(), e.version(), e.at());
     }
 }

@@ -2,33 +2,59 @@ package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.common.event.ReportAccepted;
+import io.planpulse.reporting.service.Input;
 import io.planpulse.reporting.service.ProgressService;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Follows the reports on indicator.reports.v1: each revision stored once (by indicator, period and
- * revision) and its indicator judged again, before the offset is committed. Poison goes to the DLQ.
+ * Follows the reports on indicator.reports.v1, a poll's batch at a time: every revision stored
+ * once (by indicator, period and revision) and every indicator the batch touched judged again once,
+ * in one transaction, before the offsets are committed. A record that cannot be read goes to
+ * indicator.reports.v1.dlq; a batch that cannot be applied is tried again, and if it still cannot,
+ * the consumer stops rather than lose it (health reports it).
  */
 @ApplicationScoped
 public class ReportsConsumer {
 
     private final ProgressService progress;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    public ReportsConsumer(ProgressService progress, ObjectMapper json) {
+    public ReportsConsumer(ProgressService progress, DeadLetters deadLetters, ObjectMapper json) {
         this.progress = progress;
+        this.deadLetters = deadLetters;
         this.json = json;
     }
 
     @Incoming("indicator-reports")
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = IllegalArgumentException.class)
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+    @Retry(maxRetries = 10, delay = 500, jitter = 200)
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return Uni.createFrom().deferred(() -> {
+            List<Input> inputs = new ArrayList<>();
+            Uni<Void> dead = Uni.createFrom().voidItem();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    inputs.add(new Input.Report(read(record)));
+                } catch (IllegalArgumentException e) {
+                    Log.errorf("indicator.reports.v1 %s@%d: %s; to the dead-letter topic", record.key(), record.offset(),
+                            e.getMessage());
+                    dead = dead.chain(() -> deadLetters.send(record, e));
+                }
+            }
+            return dead.chain(() -> progress.apply(inputs));
+        }).onFailure().invoke(e -> Log.errorf(e, "indicator.reports.v1: a batch of %d was not applied", records.count()));
+    }
+
+    private ReportAccepted read(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             throw new IllegalArgumentException("an indicator.reports.v1 record without a value");
         }
@@ -43,7 +69,6 @@ public class ReportsConsumer {
             throw new IllegalArgumentException("an indicator.reports.v1 record without indicator, period or time, "
                     + "or under another key: " + record.key());
         }
-        return progress.report(report).onFailure().invoke(e -> Log.errorf(e, "%s %s: not applied; to the dead-letter topic",
-                "indicator.reports.v1", record.key()));
+        return report;
     }
 }

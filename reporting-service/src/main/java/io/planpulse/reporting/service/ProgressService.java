@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,39 +68,75 @@ public class ProgressService {
         this.clock = clock;
     }
 
-    public Uni<Void> report(ReportAccepted report) {
-        StatusChanged.Cause cause = report.revision() == 1 && !report.withdrawn()
-                ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION;
-        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> revisions.add(c, report)).flatMap(added -> !added ? done()
-                : withDependents(c, report.indicatorId(), id -> recompute(c, id, cause, report.period()))
-                        .flatMap(plans -> refresh(c, plans))));
+    /**
+     * Applies a batch of inputs in one transaction: each stored once, then every indicator they
+     * touch judged again once (a burst of reports for one indicator is one recomputation), then
+     * the roll-ups of the plans whose indicators changed.
+     */
+    public Uni<Void> apply(List<Input> inputs) {
+        if (inputs.isEmpty()) {
+            return done();
+        }
+        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> {
+            Map<String, Trigger> touched = new LinkedHashMap<>();
+            Set<String> plans = new LinkedHashSet<>();
+            Uni<Void> stored = done();
+            for (Input input : inputs) {
+                stored = stored.chain(() -> store(c, input, touched, plans));
+            }
+            return stored
+                    .chain(() -> withDependents(c, touched))
+                    .flatMap(all -> sequentially(List.copyOf(all.keySet()), id -> recompute(c, id, all.get(id).cause(),
+                            all.get(id).changedPeriod())))
+                    .flatMap(changed -> {
+                        plans.addAll(changed);
+                        return refresh(c, plans);
+                    });
+        }));
     }
 
-    public Uni<Void> indicatorDefined(IndicatorDefined event, Instant at) {
-        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addIndicator(c, event, at))
-                .flatMap(added -> !added ? done()
-                : withDependents(c, event.indicatorId(), id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))
-                        .flatMap(plans -> refresh(c, with(plans, event.planId())))));
+    /** Why an indicator is judged again: the cause of a status change, and the period reported, if any. */
+    private record Trigger(StatusChanged.Cause cause, String changedPeriod) {
     }
 
-    public Uni<Void> indicatorRemoved(String indicatorId, int version, Instant at) {
-        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addIndicatorDeletion(c, indicatorId, version, at))
-                .flatMap(added -> !added ? done()
-                        : withDependents(c, indicatorId, id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null))
-                                .flatMap(plans -> refresh(c, plans))));
-    }
-
-    public Uni<Void> planDefined(PlanDefined event, Instant at) {
-        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> definitions.addPlan(c, event, at))
-                .flatMap(added -> !added ? done()
-                : definitions.planIndicators(c, event.planId(), null).flatMap(indicators -> sequentially(
-                        indicators.stream().map(StoredIndicator::indicatorId).toList(),
-                        id -> recompute(c, id, StatusChanged.Cause.TARGET_CHANGE, null)))
-                        .flatMap(plans -> refresh(c, with(plans, event.planId())))));
-    }
-
-    public Uni<Void> planRemoved(String planId, int version, Instant at) {
-        return pool.withTransaction(c -> definitions.addPlanDeletion(c, planId, version, at)).replaceWithVoid();
+    /** Stores one input; notes the indicators to judge again and the plans whose roll-ups to refresh. */
+    private Uni<Void> store(SqlClient c, Input input, Map<String, Trigger> touched, Set<String> plans) {
+        if (input instanceof Input.Report r) {
+            ReportAccepted report = r.report();
+            StatusChanged.Cause cause = report.revision() == 1 && !report.withdrawn()
+                    ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION;
+            return revisions.add(c, report).invoke(added -> {
+                if (added) {
+                    touched.put(report.indicatorId(), new Trigger(cause, report.period()));
+                }
+            }).replaceWithVoid();
+        }
+        if (input instanceof Input.IndicatorVersion v) {
+            return definitions.addIndicator(c, v.event(), v.at()).invoke(added -> {
+                if (added) {
+                    touched.putIfAbsent(v.event().indicatorId(), new Trigger(StatusChanged.Cause.TARGET_CHANGE, null));
+                    plans.add(v.event().planId());
+                }
+            }).replaceWithVoid();
+        }
+        if (input instanceof Input.IndicatorRemoval removal) {
+            return definitions.addIndicatorDeletion(c, removal.indicatorId(), removal.version(), removal.at())
+                    .invoke(added -> {
+                        if (added) {
+                            touched.putIfAbsent(removal.indicatorId(), new Trigger(StatusChanged.Cause.TARGET_CHANGE, null));
+                        }
+                    }).replaceWithVoid();
+        }
+        if (input instanceof Input.PlanVersion v) {
+            return definitions.addPlan(c, v.event(), v.at()).flatMap(added -> !added ? done()
+                    : definitions.planIndicators(c, v.event().planId(), null).invoke(indicators -> {
+                        indicators.forEach(i -> touched.putIfAbsent(i.indicatorId(),
+                                new Trigger(StatusChanged.Cause.TARGET_CHANGE, null)));
+                        plans.add(v.event().planId());
+                    }).replaceWithVoid());
+        }
+        Input.PlanRemoval removal = (Input.PlanRemoval) input;
+        return definitions.addPlanDeletion(c, removal.planId(), removal.version(), removal.at()).replaceWithVoid();
     }
 
     /** Judges every indicator again as time passes: reports fall due, milestones pass their dates. */
@@ -111,13 +148,15 @@ public class ProgressService {
                         .flatMap(plans -> refresh(c, plans)).replaceWith(Set.<String>of())))).replaceWithVoid();
     }
 
-    private Uni<Set<String>> withDependents(SqlClient c, String indicatorId, Function<String, Uni<Set<String>>> recompute) {
-        return definitions.dependents(c, indicatorId).flatMap(dependents -> {
-            Set<String> ids = new LinkedHashSet<>();
-            ids.add(indicatorId);
-            ids.addAll(dependents);
-            return sequentially(List.copyOf(ids), recompute);
-        });
+    /** The touched indicators and those that read them as benchmark or subject, each once. */
+    private Uni<Map<String, Trigger>> withDependents(SqlClient c, Map<String, Trigger> touched) {
+        Map<String, Trigger> all = new LinkedHashMap<>(touched);
+        Uni<Void> chain = done();
+        for (Map.Entry<String, Trigger> e : touched.entrySet()) {
+            chain = chain.chain(() -> definitions.dependents(c, e.getKey()).invoke(dependents ->
+                    dependents.forEach(d -> all.putIfAbsent(d, e.getValue()))).replaceWithVoid());
+        }
+        return chain.replaceWith(all);
     }
 
     /**
@@ -191,17 +230,11 @@ public class ProgressService {
         Instant now = clock.instant();
         Uni<Void> chain = done();
         for (String planId : plans) {
-            chain = chain.chain(() -> rollups.refresh(c, planId, now));
+            if (planId != null) {
+                chain = chain.chain(() -> rollups.refresh(c, planId, now));
+            }
         }
         return chain;
-    }
-
-    private static Set<String> with(Set<String> plans, String planId) {
-        Set<String> out = new LinkedHashSet<>(plans);
-        if (planId != null) {
-            out.add(planId);
-        }
-        return out;
     }
 
     private static Set<String> planOf(StoredProgress progress) {

@@ -282,6 +282,32 @@ class ProgressFlowTest {
                 .get("/api/v1/progress/plans/rep-test/export").then().statusCode(400).body("code", equalTo("INVALID_FORMAT"));
     }
 
+    @Test
+    void aRecordThatCannotBeReadGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() {
+        Indicator series = indicator("R-DLQ", IndicatorKind.SERIES, Grain.YEAR, null, null, null, null, null, null,
+                new Window("2021", "2025"));
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.plan(new PlanDefined("rep-dlq", 1, "死信测试", null, new Window("2021", "2025"), "Asia/Shanghai",
+                    List.of(new Department("STATS", "统计局", null)),
+                    List.of(new PlanNode("all", "全部", null, List.of("R-DLQ"), List.of())), List.of("R-DLQ")), DEFINED);
+            publisher.indicator(new IndicatorDefined("R-DLQ", 1, "rep-dlq", "Asia/Shanghai", List.of("all"), series), DEFINED);
+            publisher.raw(Topics.INDICATOR_REPORTS, "R-DLQ", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            publisher.report(report("R-DLQ", "2022", 1, "7.5", REPORTED));
+        }
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.deadLetter(Topics.INDICATOR_REPORTS))) {
+            List<ConsumerRecord<String, byte[]>> dead = reader.until(r -> !ofKey(r, "R-DLQ").isEmpty(), WAIT);
+            ConsumerRecord<String, byte[]> poison = ofKey(dead, "R-DLQ").get(0);
+            assertEquals("indicator.reports.v1", header(poison, "dead-letter-topic"));
+            org.junit.jupiter.api.Assertions.assertTrue(header(poison, "dead-letter-reason").contains("does not read"));
+        }
+        awaitStatus("R-DLQ", "NO_TARGET");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && !"2022".equals(progress("R-DLQ").extract().path("period"))) {
+            Thread.onSpinWait();
+        }
+        progress("R-DLQ").body("period", equalTo("2022")).body("actual", closeTo(7.5, 1e-9));
+    }
+
     private static String count(ConsumerRecord<String, byte[]> record, String status) {
         try {
             JsonNode node = JSON.readTree(record.value()).get("counts").get(status);

@@ -1,0 +1,25 @@
+package io.planpulse.reporting.service;
+
+import io.planpulse.common.event.IndicatorDefined;
+import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.event.ReportAccepted;
+import java.time.Instant;
+
+/** One input from the topics, as reporting-service applies it. */
+public sealed interface Input {
+
+    record Report(ReportAccepted report) implements Input {
+    }
+
+    record IndicatorVersion(IndicatorDefined event, Instant at) implements Input {
+    }
+
+    record IndicatorRemoval(String indicatorId, int version, Instant at) implements Input {
+    }
+
+    record PlanVersion(PlanDefined event, Instant at) implements Input {
+    }
+
+    record PlanRemoval(String planId, int version, Instant at) implements Input {
+    }
+}
