@@ -1,5 +1,6 @@
 package io.planpulse.indicators.messaging;
 
+import io.planpulse.common.consumer.ConsumedTopics;
 import io.planpulse.common.event.Topics;
 import io.planpulse.common.outbox.PublishedTopics;
 import io.planpulse.common.outbox.TopicSpec;
@@ -19,6 +20,12 @@ import org.apache.kafka.common.config.TopicConfig;
 public class IndicatorsTopics {
 
     static final Duration REPORT_RETENTION = Duration.ofDays(90);
+
+    @Produces
+    @Singleton
+    ConsumedTopics consumedTopics() {
+        return new ConsumedTopics("indicators-service", List.of(Topics.PLAN_TARGETS), 1_000);
+    }
 
     @Produces
     @Singleton

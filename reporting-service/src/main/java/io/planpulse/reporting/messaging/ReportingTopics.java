@@ -1,5 +1,6 @@
 package io.planpulse.reporting.messaging;
 
+import io.planpulse.common.consumer.ConsumedTopics;
 import io.planpulse.common.event.Topics;
 import io.planpulse.common.outbox.PublishedTopics;
 import io.planpulse.common.outbox.TopicSpec;
@@ -21,6 +22,15 @@ public class ReportingTopics {
             TopicConfig.CLEANUP_POLICY_COMPACT);
     private static final Map<String, String> DELETE = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
             TopicConfig.CLEANUP_POLICY_DELETE);
+
+    /** Health reports DOWN when more than this many records wait to be applied. */
+    static final long MAX_LAG = 10_000;
+
+    @Produces
+    @Singleton
+    ConsumedTopics consumedTopics() {
+        return new ConsumedTopics("reporting-service", List.of(Topics.PLAN_TARGETS, Topics.INDICATOR_REPORTS), MAX_LAG);
+    }
 
     @Produces
     @Singleton

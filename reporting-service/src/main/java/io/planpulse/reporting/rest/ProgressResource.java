@@ -19,7 +19,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +48,10 @@ public class ProgressResource {
     @Path("indicators/{id}")
     @Operation(summary = "One indicator's progress", description = "Now, or as of an instant: then only the revisions "
             + "and target versions received by then count, and that instant is the clock.")
+    @APIResponse(responseCode = "200", description = "The progress document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "cumulative",
+                    value = ProgressExamples.INDICATOR)))
+    @APIResponse(responseCode = "404", description = "No such indicator (then)")
     public Uni<ProgressUpdated> indicator(@PathParam("id") String id,
                                           @Parameter(description = "an ISO-8601 instant, e.g. 2024-06-30T16:00:00Z")
                                           @QueryParam("asOf") String asOf) {
@@ -62,6 +69,9 @@ public class ProgressResource {
     @Path("plans/{planId}")
     @Operation(summary = "A plan's tree with roll-ups", description = "Every node with the roll-up of the indicators "
             + "below it and the progress of those it lists, and the plan's roll-up.")
+    @APIResponse(responseCode = "200", description = "The tree",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan",
+                    value = ProgressExamples.PLAN)))
     public Uni<Map<String, Object>> plan(@PathParam("planId") String planId, @QueryParam("asOf") String asOf) {
         return queries.plan(planId, instant(asOf));
     }
