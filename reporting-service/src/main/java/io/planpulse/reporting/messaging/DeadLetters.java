@@ -1,11 +1,16 @@
 package io.planpulse.reporting.messaging;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -22,6 +27,25 @@ public class DeadLetters {
 
     public DeadLetters(@Channel("dead-letters") Emitter<byte[]> emitter) {
         this.emitter = emitter;
+    }
+
+    /**
+     * Reads every record of a batch; one that cannot be read ({@link IllegalArgumentException}) goes
+     * to the dead-letter topic, and the batch goes on without it.
+     */
+    public <T> Uni<List<T>> readAll(ConsumerRecords<String, byte[]> records, Function<ConsumerRecord<String, byte[]>, T> reader) {
+        List<T> read = new ArrayList<>();
+        Uni<Void> dead = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                read.add(reader.apply(record));
+            } catch (IllegalArgumentException e) {
+                Log.errorf("%s %s@%d: %s; to the dead-letter topic", record.topic(), record.key(), record.offset(),
+                        e.getMessage());
+                dead = dead.chain(() -> send(record, e));
+            }
+        }
+        return dead.replaceWith(read);
     }
 
     public Uni<Void> send(ConsumerRecord<String, byte[]> record, Throwable reason) {

@@ -8,8 +8,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -38,20 +36,9 @@ public class ReportsConsumer {
     @Incoming("indicator-reports")
     @Retry(maxRetries = 10, delay = 500, jitter = 200)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return Uni.createFrom().deferred(() -> {
-            List<Input> inputs = new ArrayList<>();
-            Uni<Void> dead = Uni.createFrom().voidItem();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                try {
-                    inputs.add(new Input.Report(read(record)));
-                } catch (IllegalArgumentException e) {
-                    Log.errorf("indicator.reports.v1 %s@%d: %s; to the dead-letter topic", record.key(), record.offset(),
-                            e.getMessage());
-                    dead = dead.chain(() -> deadLetters.send(record, e));
-                }
-            }
-            return dead.chain(() -> progress.apply(inputs));
-        }).onFailure().invoke(e -> Log.errorf(e, "indicator.reports.v1: a batch of %d was not applied", records.count()));
+        return Uni.createFrom().deferred(() -> deadLetters.<Input>readAll(records, record -> new Input.Report(read(record))))
+                .flatMap(progress::apply)
+                .onFailure().invoke(e -> Log.errorf(e, "indicator.reports.v1: a batch of %d was not applied", records.count()));
     }
 
     private ReportAccepted read(ConsumerRecord<String, byte[]> record) {

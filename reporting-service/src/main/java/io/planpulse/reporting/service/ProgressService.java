@@ -1,7 +1,6 @@
 package io.planpulse.reporting.service;
 
 import io.planpulse.common.event.EventTypes;
-import io.planpulse.common.event.IndicatorDefined;
 import io.planpulse.common.event.PlanDefined;
 import io.planpulse.common.event.ProgressUpdated;
 import io.planpulse.common.event.ReportAccepted;
