@@ -139,10 +139,44 @@ class EndToEndTest {
         awaitStatus("FTZ-NEW-FIRMS", "ACHIEVED");
         progress("FTZ-NEW-FIRMS", "").then().body("actual", closeTo((3400 / 3100.0 - 1) * 100, 1e-9));
         awaitStatus("PROV-GDP-GROWTH", "NO_TARGET");
+        report("DRC", "{\"reports\": [{\"indicatorId\": \"FAI-GROWTH\", \"period\": \"2021-06\", \"value\": 7.2}]}")
+                .then().statusCode(200).body("created", equalTo(1));
+        awaitStatus("FAI-GROWTH", "AT_RISK");
+        progress("FAI-GROWTH", "").then().body("gap", closeTo(-0.8, 1e-9));
     }
 
     @Test
     @Order(3)
+    void aPlanWrittenByAPlannerReachesTheOtherServicesWithItsThreshold() throws Exception {
+        String plan = """
+                id: e2e-env
+                name: 环境质量
+                window: { from: "2021", to: "2022" }
+                departments: [ { code: ECOENV, name: 市生态环境局 } ]
+                nodes: [ { id: air, name: 空气, indicators: [E2E-PM25] } ]
+                indicators:
+                  - { id: E2E-PM25, name: PM2.5年均浓度, unit: 微克/立方米, kind: THRESHOLD, frequency: QUARTER,
+                      direction: DOWN, owners: [ECOENV], target: { from: "2021", to: "2022", value: 35 } }
+                """;
+        given().auth().oauth2(Tokens.planner()).contentType("application/yaml")
+                .body(plan.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put(services.url("targets-service") + "/api/v1/plans/e2e-env").then().statusCode(201);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int created = 0;
+        while (created == 0 && System.nanoTime() < deadline) {
+            created = report("ECOENV", """
+                    {"reports": [{"indicatorId": "E2E-PM25", "period": "2021-Q1", "value": 38},
+                                 {"indicatorId": "E2E-PM25", "period": "2021-Q2", "value": 31}]}""")
+                    .then().statusCode(200).extract().path("created");
+            Thread.sleep(250);
+        }
+        assertEquals(2, created, "indicators-service learned the new plan");
+        awaitStatus("E2E-PM25", "ON_TRACK");
+        progress("E2E-PM25", "").then().body("compliance", closeTo(0.5, 1e-9)).body("gap", closeTo(4, 1e-9));
+    }
+
+    @Test
+    @Order(4)
     void aCorrectionChangesTheStatusAndRaisesAnAlertWhileAsOfStillSeesThePast() throws Exception {
         beforeCorrection = Instant.now();
         Thread.sleep(50);
@@ -158,7 +192,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void thePlanRollsUp() {
         given().auth().oauth2(Tokens.viewer()).get(services.url("reporting-service") + "/api/v1/progress/plans/fyp14")
                 .then().statusCode(200)
@@ -168,7 +202,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyEventOnEveryTopicMeetsItsSchema() {
         EventSchemas schemas = new EventSchemas(Path.of(System.getProperty("planpulse.root", ".."), "docs", "asyncapi.yaml"));
         Map<String, String> byType = Map.of(
@@ -198,7 +232,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aReplicaBuiltFromBothTopicsIntoAnEmptyDatabaseAndCrashedOnceAgreesOnEveryIndicator() throws Exception {
         services.startInstance("reporting-replay", "reporting-service", Map.of(
                 "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", "reporting-replay",
