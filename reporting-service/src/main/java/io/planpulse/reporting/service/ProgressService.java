@@ -51,18 +51,20 @@ public class ProgressService {
     private final ProgressRepository progress;
     private final OutboxWriter outbox;
     private final RollupService rollups;
+    private final ProgressMetrics metrics;
     private final Json json;
     private final Clock clock;
 
     public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
-                           ProgressRepository progress, OutboxWriter outbox, RollupService rollups, Json json,
-                           Clock clock) {
+                           ProgressRepository progress, OutboxWriter outbox, RollupService rollups,
+                           ProgressMetrics metrics, Json json, Clock clock) {
         this.pool = pool;
         this.definitions = definitions;
         this.revisions = revisions;
         this.progress = progress;
         this.outbox = outbox;
         this.rollups = rollups;
+        this.metrics = metrics;
         this.json = json;
         this.clock = clock;
     }
@@ -76,6 +78,7 @@ public class ProgressService {
         if (inputs.isEmpty()) {
             return done();
         }
+        metrics.batch(inputs.size());
         return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> {
             Map<String, Trigger> touched = new LinkedHashMap<>();
             Set<String> plans = new LinkedHashSet<>();
@@ -167,6 +170,7 @@ public class ProgressService {
      */
     Uni<Set<String>> recompute(SqlClient c, String indicatorId, StatusChanged.Cause cause, String changedPeriod) {
         Instant now = clock.instant();
+        metrics.recomputed();
         return definitions.indicator(c, indicatorId, null)
                 .flatMap(stored -> progress.current(c, indicatorId).flatMap(current -> {
                     if (stored.isEmpty() || stored.get().deleted()) {
@@ -207,6 +211,7 @@ public class ProgressService {
         if (before.isPresent() && ProgressDocuments.content(before.get()).equals(ProgressDocuments.content(document))) {
             return none();
         }
+        metrics.changed();
         StatusChanged.Cause why = cause == StatusChanged.Cause.CLOCK && document.late()
                 && before.map(b -> !b.late()).orElse(true) ? StatusChanged.Cause.LATE : cause;
         List<OutboxRow> events = new ArrayList<>();

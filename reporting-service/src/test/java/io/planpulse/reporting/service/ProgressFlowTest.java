@@ -244,6 +244,10 @@ class ProgressFlowTest {
             reader.until(r -> !ofKey(r, "node:rep-test/relative").isEmpty() && !ofKey(r, "dept:rep-test/STATS").isEmpty(), WAIT);
         }
         given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/plans/no-such").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("planpulse_progress_recomputed_total"))
+                .body(org.hamcrest.Matchers.containsString("planpulse_progress_changed_total"))
+                .body(org.hamcrest.Matchers.containsString("planpulse_progress_batch_size_count"));
         given().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'consumer-lag' }.data.group", equalTo("reporting-service"))
                 .body("checks.find { it.name == 'consumer-lag' }.data.'indicator.reports.v1'", org.hamcrest.Matchers.notNullValue());
