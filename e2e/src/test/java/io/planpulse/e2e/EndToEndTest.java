@@ -18,11 +18,16 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -233,13 +238,32 @@ class EndToEndTest {
 
     @Test
     @Order(7)
-    void aReplicaBuiltFromBothTopicsIntoAnEmptyDatabaseAndCrashedOnceAgreesOnEveryIndicatorOfThePlan() throws Exception {
-        services.startInstance("reporting-replay", "reporting-service", Map.of(
-                "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", "reporting-replay",
-                "MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", "reporting-replay",
-                "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
-        services.kill("reporting-replay");
-        services.restart("reporting-replay");
+    void aReplicaKilledMidBatchWhileReplayingBothTopicsIntoAnEmptyDatabaseAgreesOnEveryIndicatorOfThePlan()
+            throws Exception {
+        String replica = "reporting-replay";
+        String db = Services.database(replica);
+        services.createDatabase(db);
+        DataSource replicaDb = services.dataSource(db);
+        Flyway.configure().dataSource(replicaDb)
+                .locations("filesystem:" + services.root().resolve("reporting-service/src/main/resources/db/migration"))
+                .load().migrate();
+        Map<String, String> settings = Map.of(
+                "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", replica,
+                "MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", replica,
+                "PLANPULSE_OUTBOX_RELAY_ENABLED", "false");
+        try (Connection gate = replicaDb.getConnection()) {
+            // While the test holds the outbox, a batch's transaction stores its inputs and judges its
+            // indicators, then waits to write its events: the replica is killed right there.
+            gate.setAutoCommit(false);
+            gate.createStatement().execute("lock table outbox in exclusive mode");
+            services.startInstance(replica, "reporting-service", settings);
+            awaitBatchWaitingAfterItsWrites(replicaDb);
+            services.kill(replica);
+            gate.rollback();
+        }
+        assertEquals(0, count(replicaDb, "select count(*) from progress"), "the killed batch left nothing behind");
+        services.restart(replica);
+
         List<String> ids = new java.util.ArrayList<>();
         collectIndicators(read(given().auth().oauth2(Tokens.viewer())
                 .get(services.url("reporting-service") + "/api/v1/progress/plans/fyp14").asByteArray()).get("nodes"), ids);
@@ -248,10 +272,51 @@ class EndToEndTest {
         List<String> differing = ids;
         while (!differing.isEmpty() && System.nanoTime() < deadline) {
             differing = ids.stream().filter(id -> !comparable("reporting-service", id)
-                    .equals(comparable("reporting-replay", id))).toList();
+                    .equals(comparable(replica, id))).toList();
             Thread.sleep(500);
         }
         assertEquals(List.of(), differing, "the replica computes what the original computed");
+    }
+
+    /** Waits until a transaction of the service has written progress and waits for the outbox. */
+    private static void awaitBatchWaitingAfterItsWrites(DataSource db) throws Exception {
+        String waiting = """
+                select count(*) from pg_stat_activity a
+                 where a.datname = current_database() and a.pid <> pg_backend_pid() and a.wait_event_type = 'Lock'
+                   and exists (select 1 from pg_locks l join pg_class c on c.oid = l.relation
+                                where l.pid = a.pid and l.granted and c.relname = 'progress'
+                                  and l.mode = 'RowExclusiveLock')""";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(waiting)) {
+                rows.next();
+                if (rows.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        StringBuilder sessions = new StringBuilder();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery("""
+                select a.pid, a.state || ' ' || coalesce(a.wait_event, ''), a.backend_type, left(a.query, 80),
+                       (select string_agg(l.locktype || ' ' || coalesce(l.relation::regclass::text, l.classid || '/'
+                               || l.objid) || ' ' || l.mode || ' ' || l.granted, ', ') from pg_locks l
+                         where l.pid = a.pid)
+                  from pg_stat_activity a where a.datname = current_database()""")) {
+            while (rows.next()) {
+                sessions.append("\n  ").append(rows.getInt(1)).append(' ').append(rows.getString(2)).append('/')
+                        .append(rows.getString(3)).append(' ').append(rows.getString(4)).append(" holding ")
+                        .append(rows.getString(5));
+            }
+        }
+        throw new AssertionError("no batch of the replica reached the outbox within " + WAIT + "; sessions:" + sessions);
+    }
+
+    private static int count(DataSource db, String sql) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     private static void collectIndicators(JsonNode nodes, List<String> ids) {

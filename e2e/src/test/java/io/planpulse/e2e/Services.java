@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * The whole system as a user runs it: a private PostgreSQL with one database per service, a Kafka
@@ -27,6 +31,14 @@ import java.util.Map;
 final class Services implements AutoCloseable {
 
     static final List<String> NAMES = List.of("targets-service", "indicators-service", "reporting-service");
+
+    /** The test's own clients (topic readers, Flyway, the database) log only what goes wrong. */
+    private static final List<Logger> QUIET = Stream.of("org.apache.kafka", "org.flywaydb", "io.zonky")
+            .map(name -> {
+                Logger logger = Logger.getLogger(name);
+                logger.setLevel(Level.WARNING);
+                return logger;
+            }).toList();
 
     private record Launch(String service, String db, Map<String, String> settings) {
     }
@@ -73,17 +85,34 @@ final class Services implements AutoCloseable {
     }
 
     /**
-     * Starts another instance of a service under a name of its own, on a fresh database of its own,
-     * with extra settings (e.g. its own consumer group), and waits until it is ready.
+     * Starts another instance of a service under a name of its own, on its own database (made by
+     * {@link #createDatabase} under {@link #database}), with extra settings (e.g. its own consumer
+     * group), and waits until it is ready.
      */
     void startInstance(String instance, String service, Map<String, String> settings)
-            throws IOException, SQLException, InterruptedException {
-        String db = instance.replace('-', '_');
+            throws IOException, InterruptedException {
+        launch(instance, service, database(instance), settings);
+        awaitReady(instance, Duration.ofSeconds(180));
+    }
+
+    /** The database of an instance started by {@link #startInstance}. */
+    static String database(String instance) {
+        return instance.replace('-', '_');
+    }
+
+    void createDatabase(String db) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database " + db);
         }
-        launch(instance, service, db, settings);
-        awaitReady(instance, Duration.ofSeconds(180));
+    }
+
+    /** The test's own way into one of the databases. */
+    DataSource dataSource(String db) {
+        return postgres.getDatabase("postgres", db);
+    }
+
+    Path root() {
+        return root;
     }
 
     /** Starts an instance again after {@link #kill}, on the same port and database. */
