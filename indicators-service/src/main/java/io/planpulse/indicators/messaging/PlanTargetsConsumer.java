@@ -1,6 +1,7 @@
 package io.planpulse.indicators.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.consumer.DeadLetters;
 import io.planpulse.common.event.PlanTargetsEvent;
 import io.planpulse.indicators.service.CatalogueService;
 import io.quarkus.logging.Log;
@@ -8,33 +9,39 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Learns the plan from plan.targets.v1. Each record is applied in a transaction before its offset is
- * committed; a failure to apply it is tried again a few times (a database that is briefly away), and a
- * record that cannot be read goes to plan.targets.v1.dlq at once; either way the consumer moves on.
+ * committed. A record that cannot be read goes to plan.targets.v1.dlq and the consumer moves on; one
+ * that cannot be applied (a database that is away) is tried again, and if it still cannot, the
+ * consumer stops rather than move past it (health reports it).
  */
 @ApplicationScoped
 public class PlanTargetsConsumer {
 
     private final CatalogueService catalogue;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    public PlanTargetsConsumer(CatalogueService catalogue, ObjectMapper json) {
+    public PlanTargetsConsumer(CatalogueService catalogue, @Channel("dead-letters") Emitter<byte[]> deadLetters,
+            ObjectMapper json) {
         this.catalogue = catalogue;
+        this.deadLetters = new DeadLetters(deadLetters);
         this.json = json;
     }
 
     @Incoming("plan-targets")
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = IllegalArgumentException.class)
+    @Retry(maxRetries = 10, delay = 500, jitter = 200)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return apply(record).onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1 %s: not applied; to the dead-letter topic",
-                record.key()));
+        return Uni.createFrom().deferred(() -> deadLetters.read(record, r -> PlanTargetsEvent.read(r, json)))
+                .flatMap(event -> event.map(this::apply).orElse(Uni.createFrom().voidItem()))
+                .onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1 %s: not applied", record.key()));
     }
 
-    private Uni<Void> apply(ConsumerRecord<String, byte[]> record) {
-        PlanTargetsEvent event = PlanTargetsEvent.read(record, json);
+    private Uni<Void> apply(PlanTargetsEvent event) {
         if (event instanceof PlanTargetsEvent.IndicatorDefinedEvent e) {
             return catalogue.indicatorDefined(e.event());
         }

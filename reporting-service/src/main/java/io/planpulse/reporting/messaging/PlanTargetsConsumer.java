@@ -1,6 +1,7 @@
 package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.consumer.DeadLetters;
 import io.planpulse.common.event.PlanTargetsEvent;
 import io.planpulse.reporting.service.Input;
 import io.planpulse.reporting.service.ProgressService;
@@ -9,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,9 +27,10 @@ public class PlanTargetsConsumer {
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    public PlanTargetsConsumer(ProgressService progress, DeadLetters deadLetters, ObjectMapper json) {
+    public PlanTargetsConsumer(ProgressService progress, @Channel("dead-letters") Emitter<byte[]> deadLetters,
+            ObjectMapper json) {
         this.progress = progress;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new DeadLetters(deadLetters);
         this.json = json;
     }
 

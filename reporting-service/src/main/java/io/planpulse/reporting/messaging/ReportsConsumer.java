@@ -1,6 +1,7 @@
 package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.consumer.DeadLetters;
 import io.planpulse.common.event.ReportAccepted;
 import io.planpulse.reporting.service.Input;
 import io.planpulse.reporting.service.ProgressService;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,9 +30,10 @@ public class ReportsConsumer {
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    public ReportsConsumer(ProgressService progress, DeadLetters deadLetters, ObjectMapper json) {
+    public ReportsConsumer(ProgressService progress, @Channel("dead-letters") Emitter<byte[]> deadLetters,
+            ObjectMapper json) {
         this.progress = progress;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new DeadLetters(deadLetters);
         this.json = json;
     }
 

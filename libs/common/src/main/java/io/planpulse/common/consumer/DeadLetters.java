@@ -1,32 +1,45 @@
-package io.planpulse.reporting.messaging;
+package io.planpulse.common.consumer;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Puts a record that cannot be read on {@code <topic>.dlq}, as it came, with the dead-letter headers
- * SmallRye writes (reason, cause, topic, partition, offset), and waits until Kafka has it.
+ * SmallRye writes (reason, cause, topic, partition, offset), and waits until Kafka has it. A
+ * consumer makes one from the emitter of its service's dead-letter channel. Only records that cannot
+ * be read go there: one that cannot be applied is tried again, and its consumer stops rather than
+ * move past it.
  */
-@ApplicationScoped
-public class DeadLetters {
+public final class DeadLetters {
 
     private final Emitter<byte[]> emitter;
 
-    public DeadLetters(@Channel("dead-letters") Emitter<byte[]> emitter) {
+    public DeadLetters(Emitter<byte[]> emitter) {
         this.emitter = emitter;
+    }
+
+    /**
+     * Reads one record; one that cannot be read ({@link IllegalArgumentException}) goes to the
+     * dead-letter topic, and the result is empty.
+     */
+    public <T> Uni<Optional<T>> read(ConsumerRecord<String, byte[]> record, Function<ConsumerRecord<String, byte[]>, T> reader) {
+        try {
+            return Uni.createFrom().item(Optional.of(reader.apply(record)));
+        } catch (IllegalArgumentException e) {
+            return dead(record, e).replaceWith(Optional.empty());
+        }
     }
 
     /**
@@ -40,15 +53,19 @@ public class DeadLetters {
             try {
                 read.add(reader.apply(record));
             } catch (IllegalArgumentException e) {
-                Log.errorf("%s %s@%d: %s; to the dead-letter topic", record.topic(), record.key(), record.offset(),
-                        e.getMessage());
-                dead = dead.chain(() -> send(record, e));
+                dead = dead.chain(() -> dead(record, e));
             }
         }
         return dead.replaceWith(read);
     }
 
-    public Uni<Void> send(ConsumerRecord<String, byte[]> record, Throwable reason) {
+    private Uni<Void> dead(ConsumerRecord<String, byte[]> record, IllegalArgumentException reason) {
+        Log.errorf("%s %s@%d: %s; to the dead-letter topic", record.topic(), record.key(), record.offset(),
+                reason.getMessage());
+        return send(record, reason);
+    }
+
+    private Uni<Void> send(ConsumerRecord<String, byte[]> record, Throwable reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         header(headers, "dead-letter-reason", reason.getMessage());
         if (reason.getCause() != null) {
