@@ -50,6 +50,11 @@ public final class Tokens {
         return token("viewer", "DRC");
     }
 
+    /** A token that lives only this many seconds, as a login link carries. */
+    public static String shortLived(String role, String dept, long seconds) {
+        return claims(role, dept).expiresIn(seconds).sign(signingKey());
+    }
+
     /** A token that is right in every way but signed by a key the service does not know. */
     public static String signedByStranger(String role) {
         return claims(role, "DRC").sign(newKeyPair().getPrivate());

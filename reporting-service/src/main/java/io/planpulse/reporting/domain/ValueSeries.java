@@ -66,4 +66,10 @@ final class ValueSeries {
     boolean isEmpty() {
         return byIdx.isEmpty();
     }
+
+    /** Every usable value, oldest period first. */
+    List<TrendPoint> points() {
+        return byIdx.entrySet().stream().map(e -> new TrendPoint(Period.ofIdx(grain, e.getKey()).toString(),
+                e.getValue().number(), e.getValue().provisional())).toList();
+    }
 }

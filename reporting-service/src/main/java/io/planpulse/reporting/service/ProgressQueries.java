@@ -61,39 +61,42 @@ public class ProgressQueries {
 
     /** A plan's tree with every indicator's progress and the roll-ups of every node and the plan. */
     public Uni<Map<String, Object>> plan(String planId, Instant asOf) {
+        return planView(planId, asOf).map(this::tree);
+    }
+
+    /** A plan with every indicator's definition and progress and every roll-up, now or as of an instant. */
+    public Uni<PlanView> planView(String planId, Instant asOf) {
         return pool.withConnection(c -> definitions.plan(c, planId, asOf).flatMap(plan -> {
             if (plan.isEmpty()) {
                 throw new NotFoundException("there is no plan " + planId + (asOf == null ? "" : " as of " + asOf));
             }
-            return planIndicators(c, planId, asOf).map(indicators -> tree(plan.get(), indicators, asOf));
+            return planIndicators(c, planId, asOf).map(indicators -> new PlanView(plan.get(),
+                    asOf == null ? clock.instant() : asOf, indicators,
+                    PlanRollups.of(plan.get(), members(List.copyOf(indicators.values())))));
         }));
     }
 
     /** One department's indicators in a plan (those it owns or co-owns) and their roll-up. */
     public Uni<Map<String, Object>> department(String code, String planId, Instant asOf) {
         return pool.withConnection(c -> planIndicators(c, planId, asOf)).map(indicators -> {
-            List<Entry> owned = indicators.values().stream()
+            List<PlanView.Entry> owned = indicators.values().stream()
                     .filter(e -> e.stored().definition().owners().contains(code)).toList();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("dept", code);
             body.put("planId", planId);
             body.put("asOf", asOf(asOf));
             body.put("rollup", PlanRollups.view(PlanRollups.of(members(owned))));
-            body.put("indicators", owned.stream().map(Entry::document).toList());
+            body.put("indicators", owned.stream().map(PlanView.Entry::document).toList());
             return body;
         });
     }
 
-    /** An indicator's definition and progress, as a roll-up needs them. */
-    private record Entry(StoredIndicator stored, ProgressUpdated document) {
-    }
-
-    private Uni<Map<String, Entry>> planIndicators(SqlClient c, String planId, Instant asOf) {
+    private Uni<Map<String, PlanView.Entry>> planIndicators(SqlClient c, String planId, Instant asOf) {
         return definitions.planIndicators(c, planId, asOf).flatMap(indicators -> {
-            Uni<Map<String, Entry>> result = Uni.createFrom().item(new LinkedHashMap<>());
+            Uni<Map<String, PlanView.Entry>> result = Uni.createFrom().item(new LinkedHashMap<>());
             for (StoredIndicator stored : indicators) {
                 result = result.flatMap(map -> document(c, stored, asOf).map(doc -> {
-                    map.put(stored.indicatorId(), new Entry(stored, doc));
+                    map.put(stored.indicatorId(), new PlanView.Entry(stored, doc));
                     return map;
                 }));
             }
@@ -124,19 +127,19 @@ public class ProgressQueries {
                 .map(version -> ProgressDocuments.of(p, stored, version, clock.instant())));
     }
 
-    private Map<String, Object> tree(PlanDefined plan, Map<String, Entry> indicators, Instant asOf) {
-        Map<String, RollupUpdated> rollups = PlanRollups.of(plan, members(List.copyOf(indicators.values())));
+    private Map<String, Object> tree(PlanView view) {
+        PlanDefined plan = view.plan();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("planId", plan.planId());
         body.put("name", plan.name());
         body.put("nameEn", plan.nameEn());
-        body.put("asOf", asOf(asOf));
-        body.put("rollup", PlanRollups.view(rollups.get(RollupUpdated.planKey(plan.planId()))));
-        body.put("nodes", nodes(plan.planId(), plan.nodes(), indicators, rollups));
+        body.put("asOf", view.asOf().toString());
+        body.put("rollup", PlanRollups.view(view.rollups().get(RollupUpdated.planKey(plan.planId()))));
+        body.put("nodes", nodes(plan.planId(), plan.nodes(), view.indicators(), view.rollups()));
         return body;
     }
 
-    private List<Object> nodes(String planId, List<PlanNode> nodes, Map<String, Entry> indicators,
+    private List<Object> nodes(String planId, List<PlanNode> nodes, Map<String, PlanView.Entry> indicators,
                                Map<String, RollupUpdated> rollups) {
         List<Object> out = new ArrayList<>();
         for (PlanNode node : nodes) {
@@ -153,7 +156,7 @@ public class ProgressQueries {
         return out;
     }
 
-    private static Map<String, PlanRollups.Member> members(List<Entry> entries) {
+    private static Map<String, PlanRollups.Member> members(List<PlanView.Entry> entries) {
         Map<String, PlanRollups.Member> members = new LinkedHashMap<>();
         entries.forEach(e -> members.put(e.stored().indicatorId(), new PlanRollups.Member(e.stored().definition(),
                 Status.valueOf(e.document().status()))));

@@ -65,7 +65,7 @@ class ProgressFlowTest {
     @InjectKafkaBroker
     KafkaBroker broker;
 
-    private static Indicator indicator(String id, IndicatorKind kind, Grain grain, Basis basis, Input input,
+    static Indicator indicator(String id, IndicatorKind kind, Grain grain, Basis basis, Input input,
                                        Trajectory trajectory, Baseline baseline, Target target, String benchmark,
                                        Window window) {
         return new Indicator(id, "指标" + id, null, "u", kind, grain, Direction.UP, List.of("STATS"), id.endsWith("GDP"),

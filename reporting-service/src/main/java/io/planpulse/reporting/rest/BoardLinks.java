@@ -1,0 +1,72 @@
+package io.planpulse.reporting.rest;
+
+import io.planpulse.reporting.service.Board;
+import io.planpulse.reporting.service.Lang;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The board's links, each keeping the reader's language, as-of day and (on the board) filters. */
+public record BoardLinks(String plan, Lang lang, LocalDate day, Board.Filter filter, String asOfInstant) {
+
+    public String board() {
+        return "/" + query(Map.of());
+    }
+
+    public String indicator(String id) {
+        return "/indicators/" + encode(id) + query(Map.of("filters", "no"));
+    }
+
+    public String department(String code) {
+        return "/departments/" + encode(code) + query(Map.of("filters", "no"));
+    }
+
+    /** The same page in the other language. */
+    public String otherLanguage(String path) {
+        return path + query(Map.of("lang", lang == Lang.ZH ? "en" : "zh"));
+    }
+
+    public String csv() {
+        return export("csv");
+    }
+
+    public String xlsx() {
+        return export("xlsx");
+    }
+
+    public String langTag() {
+        return lang.tag();
+    }
+
+    private String export(String format) {
+        return "/api/v1/progress/plans/" + encode(plan) + "/export?format=" + format
+                + (day == null ? "" : "&asOf=" + encode(asOfInstant));
+    }
+
+    private String query(Map<String, String> overrides) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("plan", plan);
+        q.put("lang", lang == Lang.EN ? "en" : null);
+        q.put("asOf", day == null ? null : day.toString());
+        if (!"no".equals(overrides.get("filters")) && filter != null) {
+            q.put("dept", filter.dept());
+            q.put("status", filter.status());
+            q.put("binding", filter.binding() == null ? null : filter.binding() ? "binding" : "anticipatory");
+        }
+        overrides.forEach((k, v) -> {
+            if (!k.equals("filters")) {
+                q.put(k, v);
+            }
+        });
+        String query = q.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return query.isEmpty() ? "" : "?" + query;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

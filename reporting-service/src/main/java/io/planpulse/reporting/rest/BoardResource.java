@@ -1,0 +1,204 @@
+package io.planpulse.reporting.rest;
+
+import io.planpulse.common.error.InvalidRequestException;
+import io.planpulse.reporting.domain.Status;
+import io.planpulse.reporting.service.Board;
+import io.planpulse.reporting.service.BoardConfig;
+import io.planpulse.reporting.service.BoardService;
+import io.planpulse.reporting.service.IndicatorPage;
+import io.planpulse.reporting.service.Lang;
+import io.planpulse.reporting.service.LiveChanges;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The board (DESIGN §7): the plan tree with its statuses, a department's view, an indicator's page,
+ * and the stream of changes an open board follows. Pages need a signed-in viewer; without one they
+ * answer 401 with a page that says how to sign in.
+ */
+@Path("/")
+@Tag(name = "board")
+public class BoardResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance board(Board board, BoardLinks links, String path);
+
+        static native TemplateInstance indicator(IndicatorPage page, BoardLinks links, String path);
+
+        static native TemplateInstance signIn(BoardLinks links, String refusal);
+    }
+
+    private final BoardService boards;
+    private final BoardConfig config;
+    private final LiveChanges live;
+    private final CurrentIdentityAssociation identity;
+
+    public BoardResource(BoardService boards, BoardConfig config, LiveChanges live, CurrentIdentityAssociation identity) {
+        this.boards = boards;
+        this.config = config;
+        this.live = live;
+        this.identity = identity;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The board: the plan tree with statuses, lagging targets first",
+            description = "Query: plan, lang (zh/en; else Accept-Language), asOf (a day: the board as known at its end), "
+                    + "dept, status, binding (binding/anticipatory).")
+    public Uni<Response> board(@QueryParam("plan") String plan, @QueryParam("lang") String lang,
+                               @QueryParam("asOf") String asOf, @QueryParam("dept") String dept,
+                               @QueryParam("status") String status, @QueryParam("binding") String binding,
+                               @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page(plan, lang, asOf, new Board.Filter(blankToNull(dept), status(status), binding(binding)),
+                acceptLanguage, "/");
+    }
+
+    @GET
+    @Path("departments/{code}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The board of one department's indicators")
+    public Uni<Response> department(@PathParam("code") String code, @QueryParam("plan") String plan,
+                                    @QueryParam("lang") String lang, @QueryParam("asOf") String asOf,
+                                    @QueryParam("status") String status, @QueryParam("binding") String binding,
+                                    @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page(plan, lang, asOf, new Board.Filter(code, status(status), binding(binding)), acceptLanguage,
+                "/departments/" + code);
+    }
+
+    @GET
+    @Path("indicators/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One indicator's page: its numbers, trend, status changes and every report received")
+    public Uni<Response> indicator(@PathParam("id") String id, @QueryParam("plan") String plan,
+                                   @QueryParam("lang") String lang, @QueryParam("asOf") String asOf,
+                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Lang l = Lang.of(lang, acceptLanguage);
+        LocalDate day = day(asOf);
+        return signedIn().flatMap(in -> {
+            BoardLinks links = new BoardLinks(planOr(plan), l, day, null, null);
+            if (!in) {
+                return Uni.createFrom().item(signIn(links));
+            }
+            return boards.indicator(id, day, l).map(page -> html(Templates.indicator(page,
+                    new BoardLinks(page.planId(), l, day, null, null), "/indicators/" + id), l, Response.Status.OK));
+        });
+    }
+
+    @GET
+    @Path("board/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Authenticated
+    @Operation(summary = "The changes of a plan's progress, as server-sent events, for an open board")
+    public Multi<OutboundSseEvent> events(@QueryParam("plan") String plan, @Context Sse sse) {
+        Multi<OutboundSseEvent> changes = live.of(planOr(plan)).map(c -> sse.newEventBuilder().name("progress")
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(c).build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
+                .map(t -> sse.newEventBuilder().comment("still here").build());
+        return Multi.createBy().merging().streams(changes, heartbeats);
+    }
+
+    private Uni<Response> page(String plan, String lang, String asOf, Board.Filter filter, String acceptLanguage,
+                               String path) {
+        Lang l = Lang.of(lang, acceptLanguage);
+        LocalDate day = day(asOf);
+        String planId = planOr(plan);
+        return signedIn().flatMap(in -> {
+            if (!in) {
+                return Uni.createFrom().item(signIn(new BoardLinks(planId, l, day, filter, null)));
+            }
+            return boards.board(planId, day, filter, l).map(board -> html(Templates.board(board,
+                    new BoardLinks(planId, l, day, filter, board.asOf()), path), l, Response.Status.OK));
+        });
+    }
+
+    private Uni<Boolean> signedIn() {
+        return identity.getDeferredIdentity().map(i -> !i.isAnonymous());
+    }
+
+    private static Response signIn(BoardLinks links) {
+        return html(Templates.signIn(links, null), links.lang(), Response.Status.UNAUTHORIZED);
+    }
+
+    /**
+     * A page with the board's headers: everything from the service itself (no inline script, no
+     * other origin), not framed, no referrer (a login link's token stays out of other sites' logs),
+     * never cached.
+     */
+    static Response html(TemplateInstance page, Lang lang, Response.Status status) {
+        return Response.status(status).entity(page.setLocale(lang.locale()).render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Language", lang.tag())
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
+    }
+
+    private String planOr(String plan) {
+        return plan == null || plan.isBlank() ? config.plan() : plan;
+    }
+
+    private static LocalDate day(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("INVALID_AS_OF", "asOf must be a day such as 2024-06-30, not '" + asOf + "'");
+        }
+    }
+
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return Status.valueOf(status.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("INVALID_STATUS", "status must be one of ON_TRACK, AT_RISK, OFF_TRACK, "
+                    + "ACHIEVED, MISSED, NO_DATA, NO_TARGET, not '" + status + "'");
+        }
+    }
+
+    private static Boolean binding(String binding) {
+        if (binding == null || binding.isBlank()) {
+            return null;
+        }
+        return switch (binding.toLowerCase(Locale.ROOT)) {
+            case "binding", "true" -> true;
+            case "anticipatory", "false" -> false;
+            default -> throw new InvalidRequestException("INVALID_BINDING", "binding must be binding or anticipatory, not '"
+                    + binding + "'");
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

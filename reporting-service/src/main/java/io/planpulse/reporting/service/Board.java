@@ -1,0 +1,89 @@
+package io.planpulse.reporting.service;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the board shows: a plan's tree as known now or on a day, filtered, lagging targets first,
+ * in one language. Every text is already in that language.
+ */
+public record Board(
+        String planId,
+        String planName,
+        Lang lang,
+        LocalDate asOfDay,
+        String asOf,
+        Filter filter,
+        Department department,
+        List<Count> counts,
+        int shown,
+        List<Node> nodes,
+        List<Department> departments) {
+
+    /** True when the board shows the present, and so follows the changes. */
+    public boolean live() {
+        return asOfDay == null;
+    }
+
+    /** What the reader narrowed the board to; null fields are not applied. */
+    public record Filter(String dept, String status, Boolean binding) {
+
+        public boolean any() {
+            return dept != null || status != null || binding != null;
+        }
+    }
+
+    public record Department(String code, String name) {
+    }
+
+    /** How many shown indicators have a status. */
+    public record Count(String status, String label, int count) {
+    }
+
+    /** A node of the plan tree, with its own roll-up status and what is shown below it. */
+    public record Node(String id, String name, String status, String statusLabel, List<Row> indicators,
+                       List<Node> children) {
+    }
+
+    /** One indicator as a board row shows it. */
+    public record Row(
+            String id,
+            String name,
+            String kind,
+            String unit,
+            String status,
+            String statusLabel,
+            boolean binding,
+            String owners,
+            String period,
+            String actual,
+            String target,
+            String expected,
+            Double progressPercent,
+            Double expectedPercent,
+            String forecast,
+            Boolean forecastMeetsTarget,
+            String required,
+            boolean late,
+            boolean provisional,
+            String explanation,
+            String trend) {
+
+        public String progress() {
+            return percentText(progressPercent);
+        }
+
+        public String expectedProgress() {
+            return percentText(expectedPercent);
+        }
+
+        /** The progress bar, with its numbers in words for a screen reader. */
+        public String bar() {
+            return TrendChart.progressBar(progressPercent, expectedPercent, progress() + " / " + expectedProgress());
+        }
+    }
+
+    static String percentText(Double percent) {
+        return percent == null ? "—" : TrendChart.number(percent) + "%";
+    }
+}

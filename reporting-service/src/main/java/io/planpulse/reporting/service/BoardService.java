@@ -1,0 +1,182 @@
+package io.planpulse.reporting.service;
+
+import io.planpulse.common.error.NotFoundException;
+import io.planpulse.common.event.PlanDefined;
+import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.common.event.RollupUpdated;
+import io.planpulse.common.plan.Indicator;
+import io.planpulse.common.plan.PlanNode;
+import io.planpulse.reporting.domain.Revision;
+import io.planpulse.reporting.domain.Status;
+import io.planpulse.reporting.domain.Trend;
+import io.planpulse.reporting.repository.DefinitionRepository;
+import io.planpulse.reporting.repository.RevisionRepository;
+import io.planpulse.reporting.repository.StoredIndicator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The board's pages: a plan's tree and one indicator, as known now or at an instant, in one language. */
+@ApplicationScoped
+public class BoardService {
+
+    /** Lagging and missed first, then the rest by how much they need attention. */
+    private static final Comparator<String> ATTENTION = Comparator.comparingInt(
+            (String status) -> Status.valueOf(status).severity()).reversed();
+
+    private final Pool pool;
+    private final ProgressQueries queries;
+    private final DefinitionRepository definitions;
+    private final RevisionRepository revisions;
+
+    public BoardService(Pool pool, ProgressQueries queries, DefinitionRepository definitions, RevisionRepository revisions) {
+        this.pool = pool;
+        this.queries = queries;
+        this.definitions = definitions;
+        this.revisions = revisions;
+    }
+
+    /**
+     * A plan's board, now ({@code day} null) or as it was known at the end of a day in the plan's
+     * time zone.
+     */
+    public Uni<Board> board(String planId, LocalDate day, Board.Filter filter, Lang lang) {
+        Uni<Instant> asOf = day == null ? Uni.createFrom().nullItem()
+                : pool.withConnection(c -> definitions.plan(c, planId, null)).map(plan -> endOf(day,
+                        plan.orElseThrow(() -> new NotFoundException("there is no plan " + planId)).timeZone()));
+        return asOf.flatMap(at -> queries.planView(planId, at).flatMap(view -> pool.withConnection(c -> revisions.of(c,
+                view.indicators().keySet())).map(revs -> board(view, revs, day, filter, lang))));
+    }
+
+    /** One indicator's page: its progress, its trend, how its status changed, and every revision. */
+    public Uni<IndicatorPage> indicator(String indicatorId, LocalDate day, Lang lang) {
+        Uni<Instant> asOf = day == null ? Uni.createFrom().nullItem()
+                : pool.withConnection(c -> definitions.indicator(c, indicatorId, null)).map(stored -> endOf(day,
+                        stored.orElseThrow(() -> new NotFoundException("there is no indicator " + indicatorId)).timeZone()));
+        return asOf.flatMap(at -> indicator(indicatorId, at, day, lang));
+    }
+
+    private Uni<IndicatorPage> indicator(String indicatorId, Instant at, LocalDate day, Lang lang) {
+        return queries.indicator(indicatorId, at).flatMap(doc -> queries.history(indicatorId)
+                .onFailure(NotFoundException.class).recoverWithItem(List.of())
+                .map(all -> all.stream().filter(h -> at == null || !h.computedAt().isAfter(at)).toList())
+                .flatMap(history -> pool.withConnection(c -> {
+                    Instant when = at == null ? doc.asOf() : at;
+                    return definitions.indicator(c, indicatorId, when).flatMap(stored -> revisions.detailed(c, indicatorId, when)
+                            .flatMap(sent -> definitions.plan(c, doc.planId(), when).map(plan -> IndicatorPage.of(
+                                    stored.orElseThrow(() -> new NotFoundException("there is no indicator " + indicatorId)),
+                                    doc, plan.orElse(null), sent, history, day, lang))));
+                })));
+    }
+
+    private static Board board(PlanView view, Map<String, List<Revision>> revs, LocalDate day, Board.Filter filter,
+                               Lang lang) {
+        PlanDefined plan = view.plan();
+        Map<String, String> deptNames = new java.util.LinkedHashMap<>();
+        plan.departments().forEach(d -> deptNames.put(d.code(), lang.pick(d.name(), d.nameEn())));
+        List<Board.Row> shown = new ArrayList<>();
+        List<Board.Node> nodes = nodes(plan.planId(), plan.nodes(), view, revs, filter, lang, deptNames, shown);
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        shown.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        List<Board.Count> countList = Arrays.stream(Status.values())
+                .sorted(Comparator.comparingInt(Status::severity).reversed())
+                .map(s -> new Board.Count(s.name(), label(s.name(), lang), counts.getOrDefault(s.name(), 0)))
+                .filter(c -> c.count() > 0 || Status.valueOf(c.status()).hasData())
+                .toList();
+        Board.Department department = filter.dept() == null ? null
+                : new Board.Department(filter.dept(), deptNames.getOrDefault(filter.dept(), filter.dept()));
+        return new Board(plan.planId(), lang.pick(plan.name(), plan.nameEn()), lang,
+                day, view.asOf().toString(), filter,
+                department, countList, shown.size(), nodes,
+                deptNames.entrySet().stream().map(e -> new Board.Department(e.getKey(), e.getValue())).toList());
+    }
+
+    private static List<Board.Node> nodes(String planId, List<PlanNode> nodes, PlanView view,
+                                          Map<String, List<Revision>> revs, Board.Filter filter, Lang lang,
+                                          Map<String, String> deptNames, List<Board.Row> shown) {
+        List<Board.Node> out = new ArrayList<>();
+        for (PlanNode node : nodes) {
+            List<Board.Row> rows = node.indicators().stream().map(view.indicators()::get).filter(Objects::nonNull)
+                    .filter(e -> matches(e, filter))
+                    .map(e -> row(e, revs.getOrDefault(e.stored().indicatorId(), List.of()), view.asOf(), lang, deptNames))
+                    .sorted(Comparator.comparing(Board.Row::status, ATTENTION))
+                    .toList();
+            shown.addAll(rows);
+            List<Board.Node> children = nodes(planId, node.children(), view, revs, filter, lang, deptNames, shown);
+            if (rows.isEmpty() && children.isEmpty() && filter.any()) {
+                continue;
+            }
+            RollupUpdated rollup = view.rollups().get(RollupUpdated.nodeKey(planId, node.id()));
+            String status = rollup == null ? Status.NO_DATA.name() : rollup.status();
+            out.add(new Board.Node(node.id(), lang.pick(node.name(), node.nameEn()), status, label(status, lang), rows,
+                    children));
+        }
+        out.sort(Comparator.comparing(Board.Node::status, ATTENTION));
+        return out;
+    }
+
+    private static boolean matches(PlanView.Entry e, Board.Filter filter) {
+        Indicator d = e.stored().definition();
+        return (filter.dept() == null || d.owners().contains(filter.dept()))
+                && (filter.status() == null || filter.status().equals(e.document().status()))
+                && (filter.binding() == null || filter.binding() == d.binding());
+    }
+
+    private static Board.Row row(PlanView.Entry e, List<Revision> revs, Instant asOf, Lang lang,
+                                 Map<String, String> deptNames) {
+        ProgressUpdated p = e.document();
+        Indicator d = e.stored().definition();
+        String name = lang.pick(d.name(), d.nameEn());
+        return new Board.Row(p.indicatorId(), name, p.kind(), p.unit(), p.status(), label(p.status(), lang), d.binding(),
+                String.join(lang == Lang.ZH ? "、" : ", ", d.owners().stream().map(o -> deptNames.getOrDefault(o, o)).toList()),
+                p.period(), number(p.actual()), number(p.target()), number(p.expected()), percent(p.progress()),
+                percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
+                p.provisional(), p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),
+                TrendChart.sparkline(Trend.of(revs, d.frequency(), asOf), p.target(), name));
+    }
+
+    /**
+     * What it still takes to reach the target, where the kind says: a yearly rate or an amount per
+     * period; nothing once no more is needed.
+     */
+    static String required(ProgressUpdated p, Lang lang) {
+        if (p.requiredPerPeriod() != null && p.requiredPerPeriod() <= 0) {
+            return null;
+        }
+        if (p.requiredRate() != null) {
+            return lang.pick("尚需年均 " + number(p.requiredRate()) + "%", "needs " + number(p.requiredRate()) + " % a year");
+        }
+        if (p.requiredPerPeriod() != null) {
+            return lang.pick("尚需每期 " + number(p.requiredPerPeriod()), "needs " + number(p.requiredPerPeriod())
+                    + " a period");
+        }
+        return null;
+    }
+
+    static String label(String status, Lang lang) {
+        Status s = Status.valueOf(status);
+        return lang.pick(s.zh(), s.en());
+    }
+
+    static String number(Double v) {
+        return v == null ? null : TrendChart.number(v);
+    }
+
+    private static Double percent(Double share) {
+        return share == null ? null : share * 100;
+    }
+
+    /** The end of a day in a time zone: the instant a board "as of that day" is computed at. */
+    static Instant endOf(LocalDate day, String timeZone) {
+        return day.plusDays(1).atStartOfDay(ZoneId.of(timeZone)).toInstant();
+    }
+}

@@ -1,0 +1,28 @@
+package io.planpulse.reporting.service;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The progress changes that open boards follow, as they appear on indicator.progress.v1: every
+ * instance of the service reads the topic, so a board sees the changes whichever instance made them.
+ */
+@ApplicationScoped
+public class LiveChanges {
+
+    /** One indicator's progress changed (or was removed: status null). */
+    public record Change(String planId, String indicatorId, String status, int version) {
+    }
+
+    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+
+    public void publish(Change change) {
+        changes.onNext(change);
+    }
+
+    /** The changes from now on, of one plan. */
+    public Multi<Change> of(String planId) {
+        return changes.filter(c -> c.planId() == null || c.planId().equals(planId));
+    }
+}
