@@ -64,6 +64,9 @@ public interface BoardMessages {
     @Message("没有符合条件的指标。")
     String nothing();
 
+    @Message("这一天还没有收到这项规划的数据。")
+    String notKnownThen();
+
     @Message("指标")
     String indicator();
 

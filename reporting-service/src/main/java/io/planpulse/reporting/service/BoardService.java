@@ -50,11 +50,30 @@ public class BoardService {
      * time zone.
      */
     public Uni<Board> board(String planId, LocalDate day, Board.Filter filter, Lang lang) {
-        Uni<Instant> asOf = day == null ? Uni.createFrom().nullItem()
-                : pool.withConnection(c -> definitions.plan(c, planId, null)).map(plan -> endOf(day,
-                        plan.orElseThrow(() -> new NotFoundException("there is no plan " + planId)).timeZone()));
-        return asOf.flatMap(at -> queries.planView(planId, at).flatMap(view -> pool.withConnection(c -> revisions.of(c,
-                view.indicators().keySet())).map(revs -> board(view, revs, day, filter, lang))));
+        if (day == null) {
+            return board(planId, null, null, filter, lang);
+        }
+        return pool.withConnection(c -> definitions.plan(c, planId, null)).flatMap(current -> {
+            PlanDefined plan = current.orElseThrow(() -> new NotFoundException("there is no plan " + planId));
+            return board(planId, endOf(day, plan.timeZone()), day, filter, lang)
+                    .onFailure(NotFoundException.class).recoverWithItem(() -> notYet(plan, day, filter, lang));
+        });
+    }
+
+    private Uni<Board> board(String planId, Instant asOf, LocalDate day, Board.Filter filter, Lang lang) {
+        return queries.planView(planId, asOf).flatMap(view -> pool.withConnection(c -> revisions.of(c,
+                view.indicators().keySet())).map(revs -> board(view, revs, day, filter, lang)));
+    }
+
+    /** The board of a day before the plan was known: the plan's name and nothing else. */
+    private static Board notYet(PlanDefined plan, LocalDate day, Board.Filter filter, Lang lang) {
+        List<Board.Department> depts = plan.departments().stream()
+                .map(d -> new Board.Department(d.code(), lang.pick(d.name(), d.nameEn()))).toList();
+        Board.Department department = filter.dept() == null ? null : depts.stream()
+                .filter(d -> d.code().equals(filter.dept())).findFirst()
+                .orElse(new Board.Department(filter.dept(), filter.dept()));
+        return new Board(plan.planId(), lang.pick(plan.name(), plan.nameEn()), lang, day,
+                endOf(day, plan.timeZone()).toString(), filter, department, counts(Map.of(), lang), 0, List.of(), depts);
     }
 
     /** One indicator's page: its progress, its trend, how its status changed, and every revision. */
@@ -87,17 +106,21 @@ public class BoardService {
         List<Board.Node> nodes = nodes(plan.planId(), plan.nodes(), view, revs, filter, lang, deptNames, shown);
         Map<String, Integer> counts = new java.util.HashMap<>();
         shown.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-        List<Board.Count> countList = Arrays.stream(Status.values())
-                .sorted(Comparator.comparingInt(Status::severity).reversed())
-                .map(s -> new Board.Count(s.name(), label(s.name(), lang), counts.getOrDefault(s.name(), 0)))
-                .filter(c -> c.count() > 0 || Status.valueOf(c.status()).hasData())
-                .toList();
         Board.Department department = filter.dept() == null ? null
                 : new Board.Department(filter.dept(), deptNames.getOrDefault(filter.dept(), filter.dept()));
         return new Board(plan.planId(), lang.pick(plan.name(), plan.nameEn()), lang,
                 day, view.asOf().toString(), filter,
-                department, countList, shown.size(), nodes,
+                department, counts(counts, lang), shown.size(), nodes,
                 deptNames.entrySet().stream().map(e -> new Board.Department(e.getKey(), e.getValue())).toList());
+    }
+
+    /** How many shown indicators have each status, worst first; the statuses with data always. */
+    private static List<Board.Count> counts(Map<String, Integer> counts, Lang lang) {
+        return Arrays.stream(Status.values())
+                .sorted(Comparator.comparingInt(Status::severity).reversed())
+                .map(s -> new Board.Count(s.name(), label(s.name(), lang), counts.getOrDefault(s.name(), 0)))
+                .filter(c -> c.count() > 0 || Status.valueOf(c.status()).hasData())
+                .toList();
     }
 
     private static List<Board.Node> nodes(String planId, List<PlanNode> nodes, PlanView view,
@@ -141,7 +164,7 @@ public class BoardService {
                 p.period(), number(p.actual()), number(p.target()), number(p.expected()), percent(p.progress()),
                 percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
                 p.provisional(), p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),
-                TrendChart.sparkline(Trend.of(revs, d.frequency(), asOf), p.target(), name));
+                TrendChart.sparkline(Trend.of(revs, d, asOf), p.target(), name));
     }
 
     /**

@@ -107,7 +107,7 @@ public record IndicatorPage(
                 p.late(), p.provisional(), p.awaitingBenchmark(),
                 p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),
                 when(p.computedAt(), zone), day,
-                TrendChart.chart(Trend.of(revisions, d.frequency(), p.asOf()), p.target(), name),
+                TrendChart.chart(Trend.of(revisions, d, p.asOf()), p.target(), name),
                 history.stream().map(v -> new Change(v.version(), when(v.computedAt(), zone), v.status(),
                         BoardService.label(v.status(), lang), v.period(), BoardService.number(v.actual()),
                         percent(v.progress()), v.revision())).toList(),

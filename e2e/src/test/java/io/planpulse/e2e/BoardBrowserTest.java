@@ -1,0 +1,228 @@
+package io.planpulse.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.planpulse.testing.Tokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The board in a real browser (Debian's Chromium, headless, driven through its own chromedriver)
+ * against the three services as built, fed with the demo reports through the public API: it signs
+ * in by a login link, filters, opens an indicator, looks at a past day, hears a pushed report
+ * change a status without a reload, and saves screenshots at desktop and phone widths under
+ * {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BoardBrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private static Services services;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("the board's browser test needs Debian's chromium and chromium-driver "
+                    + "(and fonts-noto-cjk): run ./planpulse setup once");
+        }
+        services = Services.start();
+        pushDemo("fyp14-reports.csv");
+        pushDemo("fyp14-corrections.csv");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+                "--window-size=1280,900");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+                options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    /** Posts a demo file's rows as CSV, each department with a reporter token of its own. */
+    private static void pushDemo(String file) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("planpulse.root", ".."), "deploy", "local",
+                "demo", file), StandardCharsets.UTF_8);
+        Map<String, StringBuilder> byDept = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String dept = line.substring(0, line.indexOf(','));
+            byDept.computeIfAbsent(dept, d -> new StringBuilder(lines.get(0).substring(lines.get(0).indexOf(',') + 1))
+                    .append('\n')).append(line.substring(line.indexOf(',') + 1)).append('\n');
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (Map.Entry<String, StringBuilder> e : byDept.entrySet()) {
+            while (true) {
+                var response = given().auth().oauth2(Tokens.token("reporter", e.getKey()))
+                        .contentType("text/csv; charset=UTF-8").body(e.getValue().toString().getBytes(StandardCharsets.UTF_8))
+                        .post(services.url("indicators-service") + "/api/v1/reports/batch");
+                assertEquals(200, response.statusCode(), response.asString());
+                if ((int) response.path("rejected") == 0) {
+                    break;
+                }
+                // right after start indicators-service may not know the plan yet: the rows were refused, not stored
+                assertTrue(response.asString().contains("UNKNOWN_INDICATOR") && System.nanoTime() < deadline,
+                        response.asString());
+                sleep(500);
+            }
+        }
+    }
+
+    private static String board() {
+        return services.url("reporting-service");
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private static void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Makes the window as tall as the page, for a screenshot of all of it. */
+    private static void fullHeight(int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return Math.ceil(document.documentElement.scrollHeight)");
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(height + 140, 8000)));
+    }
+
+    private static String status(String indicatorId) {
+        return browser.findElement(By.id("i-" + indicatorId)).getAttribute("data-status");
+    }
+
+    @Test
+    @Order(1)
+    void signsInByALoginLinkAndSeesTheBoardInChineseWithItsCjkFont() throws Exception {
+        browser.get(board() + "/");
+        assertTrue(browser.getPageSource().contains("请登录"), "without a session the board asks to sign in");
+        browser.get(board() + "/login?token=" + Tokens.shortLived("viewer", "DRC", 300));
+        waiting().until(d -> d.getCurrentUrl().equals(board() + "/") && !d.findElements(By.id("counts")).isEmpty());
+        assertTrue(browser.getTitle().contains("规划实施进展看板"), browser.getTitle());
+        assertTrue(browser.manage().getCookieNamed("planpulse_board").isHttpOnly());
+        waiting().until(d -> status("YXE-TRAINS").equals("MISSED"));
+        Object cjk = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
+                + "document.fonts.ready.then(() => done(document.fonts.check('16px \"Noto Sans CJK SC\"', '丽水')))");
+        assertEquals(Boolean.TRUE, cjk, "the page's Chinese is drawn with the CJK font");
+        waiting().until(d -> d.findElement(By.id("live")).isDisplayed());
+        fullHeight(1280);
+        shot("board-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("board-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    @Order(2)
+    void filtersByStatusThenByBindingAndDepartment() {
+        browser.get(board() + "/");
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("MISSED");
+        waiting().until(d -> d.getCurrentUrl().contains("status=MISSED"));
+        List<WebElement> shown = browser.findElements(By.cssSelector("article.indicator"));
+        assertTrue(!shown.isEmpty() && shown.stream().allMatch(e -> "MISSED".equals(e.getAttribute("data-status"))),
+                "only missed targets");
+        new Select(browser.findElement(By.id("filter-dept"))).selectByValue("TRANSPORT");
+        waiting().until(d -> d.getCurrentUrl().contains("dept=TRANSPORT"));
+        assertEquals(1, browser.findElements(By.cssSelector("article.indicator")).size());
+        assertEquals("MISSED", status("YXE-TRAINS"));
+    }
+
+    @Test
+    @Order(3)
+    void opensAnIndicatorWithItsHistoryAndWhoSentEachRevisionAndWhy() throws Exception {
+        browser.get(board() + "/");
+        browser.findElement(By.cssSelector("#i-YXE-TRAINS a.ind-name")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/indicators/YXE-TRAINS"));
+        String revisions = browser.findElement(By.id("revisions")).getText();
+        assertTrue(revisions.contains("更正：漏报10列次") && revisions.contains("reporter-transport")
+                && revisions.contains("市交通运输局"), revisions);
+        assertTrue(browser.findElements(By.cssSelector("#history tbody tr")).size() >= 1);
+        fullHeight(1280);
+        shot("indicator-desktop");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    @Order(4)
+    void anAsOfDayShowsTheBoardAsItWasKnownThen() {
+        browser.get(board() + "/");
+        String yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"
+                + "input.value = arguments[0]; input.dispatchEvent(new Event('change', {bubbles: true}));", yesterday);
+        waiting().until(d -> d.getCurrentUrl().contains("asOf=" + yesterday));
+        assertTrue(browser.findElement(By.cssSelector(".subtitle")).getText().contains("截至 " + yesterday));
+        assertTrue(browser.findElement(By.id("empty")).getText().contains("这一天还没有收到"),
+                "the plan was loaded today: the day before, nothing of it was known");
+        assertTrue(browser.findElements(By.id("live")).isEmpty(), "a past day does not follow the changes");
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"
+                + "input.value = arguments[0]; input.dispatchEvent(new Event('change', {bubbles: true}));", today);
+        waiting().until(d -> d.getCurrentUrl().contains("asOf=" + today));
+        assertEquals("MISSED", status("YXE-TRAINS"), "by the end of today every report counts");
+    }
+
+    @Test
+    @Order(5)
+    void aPushedReportChangesAStatusLiveWithoutAReload() throws Exception {
+        browser.get(board() + "/");
+        waiting().until(d -> d.findElement(By.id("live")).isDisplayed());
+        assertEquals("ON_TRACK", status("GDP-AVG-GROWTH"));
+        ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
+        given().auth().oauth2(Tokens.token("reporter", "STATS")).contentType("application/json")
+                .body("{\"indicatorId\": \"GDP-AVG-GROWTH\", \"period\": \"2025\", \"value\": 2.1, \"source\": \"统计公报\"}")
+                .post(services.url("indicators-service") + "/api/v1/reports").then().statusCode(201);
+        waiting().until(d -> "MISSED".equals(status("GDP-AVG-GROWTH")));
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"),
+                "the board redrew itself; the page was not reloaded");
+        assertTrue(browser.findElement(By.id("i-GDP-AVG-GROWTH")).getAttribute("class").contains("changed"));
+        shot("board-live-change");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
