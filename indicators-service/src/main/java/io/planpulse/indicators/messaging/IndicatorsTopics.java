@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * indicators-service publishes indicator.reports.v1 (kept 90 days, so that a consumer can be rebuilt
@@ -23,8 +24,8 @@ public class IndicatorsTopics {
 
     @Produces
     @Singleton
-    ConsumedTopics consumedTopics() {
-        return new ConsumedTopics("indicators-service", List.of(Topics.PLAN_TARGETS), 1_000);
+    ConsumedTopics consumedTopics(@ConfigProperty(name = "mp.messaging.incoming.plan-targets.group.id") String group) {
+        return new ConsumedTopics(group, List.of(Topics.PLAN_TARGETS), 1_000);
     }
 
     @Produces

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * reporting-service publishes indicator.progress.v1 and plan.rollups.v1 (compacted) and progress.alerts.v1, and creates
@@ -28,8 +29,8 @@ public class ReportingTopics {
 
     @Produces
     @Singleton
-    ConsumedTopics consumedTopics() {
-        return new ConsumedTopics("reporting-service", List.of(Topics.PLAN_TARGETS, Topics.INDICATOR_REPORTS), MAX_LAG);
+    ConsumedTopics consumedTopics(@ConfigProperty(name = "mp.messaging.incoming.indicator-reports.group.id") String group) {
+        return new ConsumedTopics(group, List.of(Topics.PLAN_TARGETS, Topics.INDICATOR_REPORTS), MAX_LAG);
     }
 
     @Produces

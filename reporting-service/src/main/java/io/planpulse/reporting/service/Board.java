@@ -54,7 +54,7 @@ public record Board(
             String status,
             String statusLabel,
             boolean binding,
-            String owners,
+            List<Department> owners,
             String period,
             String actual,
             String target,

@@ -11,7 +11,6 @@ import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.domain.Trend;
 import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
-import io.planpulse.reporting.repository.StoredIndicator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -160,7 +159,7 @@ public class BoardService {
         Indicator d = e.stored().definition();
         String name = lang.pick(d.name(), d.nameEn());
         return new Board.Row(p.indicatorId(), name, p.kind(), p.unit(), p.status(), label(p.status(), lang), d.binding(),
-                String.join(lang == Lang.ZH ? "、" : ", ", d.owners().stream().map(o -> deptNames.getOrDefault(o, o)).toList()),
+                d.owners().stream().map(o -> new Board.Department(o, deptNames.getOrDefault(o, o))).toList(),
                 p.period(), number(p.actual()), number(p.target()), number(p.expected()), percent(p.progress()),
                 percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
                 p.provisional(), p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),

@@ -146,7 +146,8 @@ class BoardTest {
 
     @Test
     void theBoardShowsTheTreeLaggingTargetsFirstWithNumbersTrendsAndCounts() {
-        String html = page(session(), "/?plan=board-test");
+        String cookie = session();
+        String html = page(cookie, "/?plan=board-test");
         assertTrue(html.contains("<html lang=\"zh-CN\">"), html);
         assertTrue(html.contains("看板测试"));
         assertTrue(html.indexOf("id=\"i-B-TRAINS\"") < html.indexOf("id=\"i-B-GDP\""), "at risk before on track");
@@ -158,6 +159,9 @@ class BoardTest {
         assertTrue(html.contains("尚需年均"), "the growth still required");
         assertTrue(html.contains("<strong>2</strong><span>共 2 项指标</span>"), html);
         assertTrue(html.contains("/api/v1/progress/plans/board-test/export?format=xlsx"), "export buttons");
+        assertTrue(html.contains("<a href=\"/departments/STATS?plan=board-test\">统计局</a>"), "owners link to their view");
+        given().cookie("planpulse_board", cookie).get("/api/v1/progress/plans/board-test/export?format=csv").then()
+                .statusCode(200).contentType(containsString("text/csv"));
     }
 
     @Test
