@@ -187,17 +187,13 @@ class BoardBrowserTest {
     void anAsOfDayShowsTheBoardAsItWasKnownThen() {
         browser.get(board() + "/");
         String yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
-        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"
-                + "input.value = arguments[0]; input.dispatchEvent(new Event('change', {bubbles: true}));", yesterday);
-        waiting().until(d -> d.getCurrentUrl().contains("asOf=" + yesterday));
+        pickDay(yesterday);
         assertTrue(browser.findElement(By.cssSelector(".subtitle")).getText().contains("截至 " + yesterday));
         assertTrue(browser.findElement(By.id("empty")).getText().contains("这一天还没有收到"),
                 "the plan was loaded today: the day before, nothing of it was known");
         assertTrue(browser.findElements(By.id("live")).isEmpty(), "a past day does not follow the changes");
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"
-                + "input.value = arguments[0]; input.dispatchEvent(new Event('change', {bubbles: true}));", today);
-        waiting().until(d -> d.getCurrentUrl().contains("asOf=" + today));
+        pickDay(today);
         assertEquals("MISSED", status("YXE-TRAINS"), "by the end of today every report counts");
     }
 
@@ -216,6 +212,13 @@ class BoardBrowserTest {
                 "the board redrew itself; the page was not reloaded");
         assertTrue(browser.findElement(By.id("i-GDP-AVG-GROWTH")).getAttribute("class").contains("changed"));
         shot("board-live-change");
+    }
+
+    /** Picks a day in the board's date field, as a reader does, and waits for the board of that day. */
+    private static void pickDay(String day) {
+        ((JavascriptExecutor) browser).executeScript("const input = document.getElementById('as-of');"
+                + "input.value = arguments[0]; input.dispatchEvent(new Event('change', {bubbles: true}));", day);
+        waiting().until(d -> d.getCurrentUrl().contains("asOf=" + day));
     }
 
     private static void sleep(long millis) {

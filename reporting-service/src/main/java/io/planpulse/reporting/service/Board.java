@@ -83,6 +83,11 @@ public record Board(
         }
     }
 
+    /** A share (1 = 100 %) in percent. */
+    static Double percent(Double share) {
+        return share == null ? null : share * 100;
+    }
+
     static String percentText(Double percent) {
         return percent == null ? "—" : TrendChart.number(percent) + "%";
     }

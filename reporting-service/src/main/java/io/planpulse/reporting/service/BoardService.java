@@ -160,8 +160,8 @@ public class BoardService {
         String name = lang.pick(d.name(), d.nameEn());
         return new Board.Row(p.indicatorId(), name, p.kind(), p.unit(), p.status(), label(p.status(), lang), d.binding(),
                 d.owners().stream().map(o -> new Board.Department(o, deptNames.getOrDefault(o, o))).toList(),
-                p.period(), number(p.actual()), number(p.target()), number(p.expected()), percent(p.progress()),
-                percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
+                p.period(), number(p.actual()), number(p.target()), number(p.expected()), Board.percent(p.progress()),
+                Board.percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
                 p.provisional(), p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),
                 TrendChart.sparkline(Trend.of(revs, d, asOf), p.target(), name));
     }
@@ -191,10 +191,6 @@ public class BoardService {
 
     static String number(Double v) {
         return v == null ? null : TrendChart.number(v);
-    }
-
-    private static Double percent(Double share) {
-        return share == null ? null : share * 100;
     }
 
     /** The end of a day in a time zone: the instant a board "as of that day" is computed at. */

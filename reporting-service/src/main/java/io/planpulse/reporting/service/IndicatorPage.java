@@ -100,7 +100,7 @@ public record IndicatorPage(
                 BoardService.label(p.status(), lang), d.binding(),
                 String.join(lang == Lang.ZH ? "、" : ", ", d.owners().stream().map(dept).toList()), p.period(),
                 BoardService.number(p.actual()), BoardService.number(p.baseline()), BoardService.number(p.target()),
-                BoardService.number(p.expected()), percent(p.progress()), percent(p.expectedProgress()),
+                BoardService.number(p.expected()), Board.percent(p.progress()), Board.percent(p.expectedProgress()),
                 BoardService.number(p.gap()), BoardService.number(p.forecast()), p.forecastMeetsTarget(),
                 BoardService.required(p, lang), p.compliance() == null ? null : BoardService.number(p.compliance() * 100) + "%",
                 p.missingPeriods() == null || p.missingPeriods().isEmpty() ? null : String.join(", ", p.missingPeriods()),
@@ -110,7 +110,7 @@ public record IndicatorPage(
                 TrendChart.chart(Trend.of(revisions, d, p.asOf()), p.target(), name),
                 history.stream().map(v -> new Change(v.version(), when(v.computedAt(), zone), v.status(),
                         BoardService.label(v.status(), lang), v.period(), BoardService.number(v.actual()),
-                        percent(v.progress()), v.revision())).toList(),
+                        Board.percent(v.progress()), v.revision())).toList(),
                 sent.stream().map(r -> new Sent(r.revision().period(), r.revision().revision(),
                         r.revision().value() == null ? null : r.revision().value().toPlainString(), r.revision().provisional(),
                         r.revision().withdrawn(), dept.apply(r.dept()), r.subject(), when(r.revision().receivedAt(), zone),
@@ -119,9 +119,5 @@ public record IndicatorPage(
 
     private static String when(Instant instant, ZoneId zone) {
         return instant == null ? null : WHEN.format(instant.atZone(zone));
-    }
-
-    private static Double percent(Double share) {
-        return share == null ? null : share * 100;
     }
 }

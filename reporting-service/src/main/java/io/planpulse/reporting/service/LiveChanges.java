@@ -21,8 +21,11 @@ public class LiveChanges {
         changes.onNext(change);
     }
 
-    /** The changes from now on, of one plan. */
+    /**
+     * The changes from now on, of one plan. A board that cannot keep up misses changes rather than
+     * holding the others back: it redraws from the current state at the next one it hears.
+     */
     public Multi<Change> of(String planId) {
-        return changes.filter(c -> c.planId() == null || c.planId().equals(planId));
+        return changes.onOverflow().drop().filter(c -> c.planId() == null || c.planId().equals(planId));
     }
 }
