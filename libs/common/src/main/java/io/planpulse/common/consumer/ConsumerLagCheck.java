@@ -1,5 +1,6 @@
 package io.planpulse.common.consumer;
 
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.Wellness;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -28,13 +28,13 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 public class ConsumerLagCheck implements HealthCheck {
 
     private final Instance<ConsumedTopics> consumed;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private Admin admin;
 
     public ConsumerLagCheck(Instance<ConsumedTopics> consumed,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.consumed = consumed;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = Map.copyOf(kafka);
     }
 
     @Override
@@ -78,8 +78,10 @@ public class ConsumerLagCheck implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000));
+            Map<String, Object> config = new HashMap<>(kafka);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+            admin = Admin.create(config);
         }
         return admin;
     }

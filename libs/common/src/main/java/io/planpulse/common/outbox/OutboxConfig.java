@@ -28,6 +28,13 @@ public interface OutboxConfig {
     @WithDefault("5m")
     Duration maxAge();
 
+    /**
+     * Create the topics the service publishes (and reads) when they are missing; off where the
+     * cluster's topics are managed for it (Strimzi KafkaTopic resources, no Create right).
+     */
+    @WithDefault("true")
+    boolean createTopics();
+
     /** Partitions of the topics the service creates when they are missing. */
     @WithDefault("3")
     int topicPartitions();

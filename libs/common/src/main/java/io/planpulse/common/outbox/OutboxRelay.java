@@ -3,8 +3,10 @@ package io.planpulse.common.outbox;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,7 +21,7 @@ public class OutboxRelay {
     private final String jdbcUrl;
     private final String username;
     private final String password;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private OutboxRelayWorker worker;
     private Thread thread;
 
@@ -28,7 +30,7 @@ public class OutboxRelay {
                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                        @ConfigProperty(name = "quarkus.datasource.username") String username,
                        @ConfigProperty(name = "quarkus.datasource.password") String password,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
         this.stats = stats;
         this.topics = topics;
@@ -36,7 +38,7 @@ public class OutboxRelay {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = Map.copyOf(kafka);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -60,7 +62,7 @@ public class OutboxRelay {
     /** A worker with this service's settings; it publishes only while it holds the relay lock. */
     public OutboxRelayWorker newWorker(String name) {
         return new OutboxRelayWorker(name, new RelaySettings(service, jdbcUrl, username, password,
-                Map.of("bootstrap.servers", bootstrapServers), topics.topics(), config.lockKey(), config.batchSize(),
+                kafka, config.createTopics() ? topics.topics() : List.of(), config.lockKey(), config.batchSize(),
                 config.pollInterval(), config.topicPartitions(), config.topicReplicationFactor()), stats);
     }
 }
