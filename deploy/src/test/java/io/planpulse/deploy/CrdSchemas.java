@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The operators' own CustomResourceDefinitions (vendored byte for byte in ../shared/crds), turned
+ * The operators' own CustomResourceDefinitions (kept unchanged in deploy/crds), turned
  * into JSON Schemas that are stricter than the API server: a field the schema does not name fails
  * (the API server would silently prune it), except where the schema preserves unknown fields.
  */
@@ -31,14 +31,13 @@ final class CrdSchemas {
     }
 
     static Path location() {
-        return Path.of(System.getProperty("planpulse.crds", Rendered.root().resolve("../shared/crds").toString()))
-                .toAbsolutePath().normalize();
+        return Rendered.root().resolve("deploy/crds");
     }
 
     static CrdSchemas load() {
         Path dir = location();
         if (!Files.isDirectory(dir)) {
-            throw new AssertionError("the operators' CRDs are expected in " + dir + " (-Dplanpulse.crds=... to move it)");
+            throw new AssertionError("the operators' CRDs are expected in " + dir);
         }
         CrdSchemas schemas = new CrdSchemas();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
