@@ -1,0 +1,178 @@
+package io.planpulse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/** The load: the province plan loaded, then reports through indicators-service's public API. */
+final class Scenarios {
+
+    /** Batch ingestion at one offered rate: what was accepted, how batches fared, how far reporting fell behind. */
+    record Batches(double offeredPerSecond, double acceptedPerSecond, OpenLoop.Result batches, double lagSeconds) {
+    }
+
+    /** Single reports at one offered rate, and (when measured) the freshness of their progress. */
+    record Singles(double offeredPerSecond, OpenLoop.Result result, Histogram freshnessMicros) {
+    }
+
+    private final Settings s;
+    private final Api api;
+    private final ProvincePlan plan;
+    private final AtomicLong values = new AtomicLong(System.currentTimeMillis() % 1_000_000);
+
+    Scenarios(Settings s, Api api, ProvincePlan plan) {
+        this.s = s;
+        this.api = api;
+        this.plan = plan;
+    }
+
+    /** PUTs every city's plan and waits until indicators-service and reporting-service know the last indicator. */
+    static ProvincePlan load(Settings s, Api api) throws Exception {
+        ProvincePlan plan = new ProvincePlan(api.get(s.targets(), "/api/v1/plans/fyp14"), s.cities(), 200);
+        for (ObjectNode city : plan.plans) {
+            api.put(s.targets(), "/api/v1/plans/" + city.path("id").asText() + "?reason=benchmark", city);
+        }
+        String last = plan.targets.get(plan.targets.size() - 1).indicatorId();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (api.status(s.reporting(), "/api/v1/progress/indicators/" + last) != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reporting-service did not learn the province plan within 10 minutes");
+            }
+            Thread.sleep(500);
+        }
+        return plan;
+    }
+
+    private ObjectNode row(ProvincePlan.Target t) {
+        ObjectNode row = Api.JSON.createObjectNode();
+        row.put("indicatorId", t.indicatorId());
+        row.put("period", t.period());
+        row.put("value", 50 + values.incrementAndGet() % 5000 / 100.0);
+        row.put("source", "基准测试");
+        return row;
+    }
+
+    /** Batches of 500 at a fixed offered rate of reports per second. */
+    Batches batches(double reportsPerSecond, Duration duration, ProgressWatcher watcher) throws Exception {
+        int size = 500;
+        List<ProvincePlan.Target> targets = plan.targets;
+        AtomicLong accepted = new AtomicLong();
+        Map<Long, List<ProvincePlan.Target>> sent = new ConcurrentHashMap<>();
+        long[] lastAck = new long[1];
+        long[] lastBatch = {-1};
+        OpenLoop.Result result = OpenLoop.run(reportsPerSecond / size, duration, 64, i -> {
+            ObjectNode body = Api.JSON.createObjectNode();
+            ArrayNode rows = body.putArray("reports");
+            List<ProvincePlan.Target> batch = new ArrayList<>(size);
+            for (int r = 0; r < size; r++) {
+                ProvincePlan.Target t = targets.get((int) ((i * size + r) % targets.size()));
+                batch.add(t);
+                rows.add(row(t));
+            }
+            sent.put(i, batch);
+            return api.post(s.indicators(), "/api/v1/reports/batch", bytes(body)).thenApply(response -> {
+                if (response.statusCode() != 200) {
+                    return false;
+                }
+                JsonNode summary = read(response);
+                accepted.addAndGet(summary.path("created").asLong() + summary.path("revised").asLong());
+                synchronized (lastAck) {
+                    if (i > lastBatch[0]) {
+                        lastBatch[0] = i;
+                        lastAck[0] = System.nanoTime();
+                    }
+                }
+                return true;
+            });
+        });
+        double lag = Double.NaN;
+        if (lastBatch[0] >= 0) {
+            lag = lagSeconds(sent.get(lastBatch[0]), lastAck[0], watcher);
+        }
+        return new Batches(reportsPerSecond, accepted.get() / (result.took().toNanos() / 1e9), result, lag);
+    }
+
+    /** How long after {@code ackNanos} the progress of every indicator of a batch showed its latest revision. */
+    private double lagSeconds(List<ProvincePlan.Target> batch, long ackNanos, ProgressWatcher watcher) throws Exception {
+        Map<String, Integer> latest = new ConcurrentHashMap<>();
+        for (ProvincePlan.Target t : batch) {
+            JsonNode page = api.get(s.indicators(), "/api/v1/reports?size=1&indicatorId="
+                    + URLEncoder.encode(t.indicatorId(), StandardCharsets.UTF_8) + "&period=" + t.period());
+            latest.put(t.indicatorId(), page.path("items").get(0).path("revision").asInt());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long last = ackNanos;
+        for (Map.Entry<String, Integer> e : latest.entrySet()) {
+            Long at;
+            while ((at = watcher.seenAt(e.getKey(), e.getValue())) == null) {
+                if (System.nanoTime() > deadline) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                Thread.sleep(20);
+            }
+            last = Math.max(last, at);
+        }
+        return (last - ackNanos) / 1e9;
+    }
+
+    /** Single reports at a fixed offered rate; with a watcher, the freshness of each acknowledged one. */
+    Singles singles(double perSecond, Duration duration, ProgressWatcher watcher) throws Exception {
+        List<ProvincePlan.Target> targets = plan.targets;
+        List<long[]> acks = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ackIds = java.util.Collections.synchronizedList(new ArrayList<>());
+        OpenLoop.Result result = OpenLoop.run(perSecond, duration, 2000, i -> {
+            ProvincePlan.Target t = targets.get((int) ((i * 7919) % targets.size()));
+            return api.post(s.indicators(), "/api/v1/reports", bytes(row(t))).thenApply(response -> {
+                if (response.statusCode() / 100 != 2) {
+                    return false;
+                }
+                if (watcher != null) {
+                    acks.add(new long[] {System.nanoTime(), read(response).path("revision").asInt()});
+                    ackIds.add(t.indicatorId());
+                }
+                return true;
+            });
+        });
+        Histogram freshness = null;
+        if (watcher != null) {
+            freshness = new Histogram(3);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            for (int k = 0; k < acks.size(); k++) {
+                Long at;
+                while ((at = watcher.seenAt(ackIds.get(k), (int) acks.get(k)[1])) == null && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                freshness.recordValue(at == null ? Duration.ofMinutes(2).toNanos() / 1000
+                        : Math.max(1, (at - acks.get(k)[0]) / 1000));
+            }
+        }
+        return new Singles(perSecond, result, freshness);
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return Api.JSON.writeValueAsBytes(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(HttpResponse<String> response) {
+        try {
+            return Api.JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
