@@ -75,11 +75,13 @@ final class ProvincePlan {
     /**
      * Whether a value reported for the indicator's period makes a progress document that names that
      * revision: not a RELATIVE that takes its subject's values, not a growth derived from amounts
-     * (it needs the year before too), not a milestone.
+     * (it needs the year before too), not a LEVEL whose baseline value is to be reported (it needs
+     * that report too), not a milestone.
      */
     private static boolean judgedOnItsOwnValue(JsonNode indicator) {
         String kind = indicator.path("kind").asText();
         return !("RELATIVE".equals(kind) && indicator.hasNonNull("subject"))
+                && !("LEVEL".equals(kind) && !indicator.path("baseline").hasNonNull("value"))
                 && !(("GROWTH".equals(kind) || "AVERAGE_GROWTH".equals(kind)) && "AMOUNT".equals(indicator.path("input").asText()));
     }
 

@@ -13,7 +13,8 @@ class ProvincePlanTest {
             {"id": "fyp14", "window": {"from": "2021", "to": "2025"}, "timeZone": "Asia/Shanghai",
              "departments": [{"code": "STATS", "name": "统计局"}],
              "indicators": [
-               {"id": "GDP", "kind": "LEVEL", "frequency": "YEAR"},
+               {"id": "GDP", "kind": "LEVEL", "frequency": "YEAR", "baseline": {"period": "2020", "value": 4700}},
+               {"id": "TOTAL", "kind": "LEVEL", "frequency": "YEAR", "baseline": {"period": "2020"}},
                {"id": "PROV", "kind": "SERIES", "frequency": "YEAR"},
                {"id": "FTZ", "kind": "SERIES", "frequency": "YEAR"},
                {"id": "VS", "kind": "RELATIVE", "frequency": "YEAR", "benchmark": "PROV", "subject": "FTZ"},
@@ -24,23 +25,23 @@ class ProvincePlanTest {
     @Test
     void everyCityHasItsOwnCopiesWithReferencesToItsOwnSeries() throws Exception {
         JsonNode template = Api.JSON.readTree(TEMPLATE);
-        ProvincePlan plan = new ProvincePlan(template, 3, 10);
+        ProvincePlan plan = new ProvincePlan(template, 3, 11);
         assertEquals(3, plan.plans.size());
         JsonNode second = plan.plans.get(1);
         assertEquals("prov-c002", second.path("id").asText());
-        assertEquals(10, second.path("indicators").size());
-        JsonNode relative = second.path("indicators").get(3);
-        assertEquals("C002-003-VS", relative.path("id").asText());
-        assertEquals("C002-001-PROV", relative.path("benchmark").asText());
-        assertEquals("C002-002-FTZ", relative.path("subject").asText());
-        assertEquals(10, second.path("nodes").get(0).path("indicators").size());
+        assertEquals(11, second.path("indicators").size());
+        JsonNode relative = second.path("indicators").get(4);
+        assertEquals("C002-004-VS", relative.path("id").asText());
+        assertEquals("C002-002-PROV", relative.path("benchmark").asText());
+        assertEquals("C002-003-FTZ", relative.path("subject").asText());
+        assertEquals(11, second.path("nodes").get(0).path("indicators").size());
     }
 
     @Test
     void theLoadReportsOnlyIndicatorsJudgedOnTheirOwnValueEachInOnePeriodOfItsGrain() throws Exception {
-        ProvincePlan plan = new ProvincePlan(Api.JSON.readTree(TEMPLATE), 1, 7);
-        assertEquals(java.util.List.of("C001-000-GDP 2023", "C001-001-PROV 2021", "C001-002-FTZ 2021",
-                "C001-004-TRAINS 2021-06"), plan.targets.stream().map(t -> t.indicatorId() + " " + t.period()).toList());
+        ProvincePlan plan = new ProvincePlan(Api.JSON.readTree(TEMPLATE), 1, 8);
+        assertEquals(java.util.List.of("C001-000-GDP 2023", "C001-002-PROV 2021", "C001-003-FTZ 2021",
+                "C001-005-TRAINS 2021-06"), plan.targets.stream().map(t -> t.indicatorId() + " " + t.period()).toList());
         assertTrue(plan.targets.stream().noneMatch(t -> t.indicatorId().endsWith("FIRMS")));
     }
 }
