@@ -120,7 +120,17 @@ public final class Bench {
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
         md.append("- Not yet measured by the harness: replay of both topics into an empty reporting-service.\n");
         md.append("\nCommand: `./planpulse bench").append(s.quick() ? " --quick" : "").append("`\n");
-        Files.writeString(out, md.toString());
+        Files.writeString(out, md + kept(out));
+    }
+
+    /** The hand-written part of the results file (from its "## Analysis" heading on), which a run keeps. */
+    private static String kept(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String old = Files.readString(out);
+        int at = old.indexOf("\n## Analysis");
+        return at < 0 ? "" : old.substring(at);
     }
 
     private static String row(String what, double rate, String unit) {
