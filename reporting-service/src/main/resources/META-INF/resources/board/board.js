@@ -47,7 +47,8 @@
     fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (html) {
-        var next = new DOMParser().parseFromString(html, 'text/html').getElementById('board');
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var next = page.getElementById('board');
         if (!next) { return; }
         board.innerHTML = next.innerHTML;
         board.querySelectorAll('[data-id]').forEach(function (el) {
@@ -56,7 +57,7 @@
           }
         });
         var status = document.getElementById('status');
-        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('status');
+        var fresh = page.getElementById('status');
         if (status && fresh) { status.outerHTML = fresh.outerHTML; }
         document.body.dataset.updated = String(Date.now());
         if (live) {
