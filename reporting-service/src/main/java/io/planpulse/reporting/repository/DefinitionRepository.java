@@ -15,7 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,10 +83,26 @@ public class DefinitionRepository {
                 .map(rows -> first(rows).map(this::indicator));
     }
 
+    /** The latest definitions of these indicators now (deleted ones included), by indicator. */
+    public Uni<Map<String, StoredIndicator>> indicators(SqlClient client, Collection<String> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery(LATEST + " and indicator_id = any($2) order by indicator_id, version desc")
+                .execute(Tuple.of((OffsetDateTime) null, indicatorIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, StoredIndicator> out = new HashMap<>();
+                    rows.forEach(row -> out.put(row.getString("indicator_id"), indicator(row)));
+                    return out;
+                });
+    }
+
     /** The live indicators of a plan at {@code asOf} (null: now). */
     public Uni<List<StoredIndicator>> planIndicators(SqlClient client, String planId, Instant asOf) {
-        return client.preparedQuery("select * from (" + LATEST + " order by indicator_id, version desc) latest "
-                        + "where plan_id = $2 and not deleted order by indicator_id")
+        return client.preparedQuery("select * from (" + LATEST + """
+                         and indicator_id in (select indicator_id from indicator_version where plan_id = $2)
+                        order by indicator_id, version desc) latest
+                        where plan_id = $2 and not deleted order by indicator_id""")
                 .execute(Tuple.of(at(asOf), planId))
                 .map(this::indicators);
     }
@@ -96,16 +115,49 @@ public class DefinitionRepository {
                 .map(this::indicators);
     }
 
-    /** The live indicators that read {@code indicatorId} as benchmark or subject. */
-    public Uni<List<String>> dependents(SqlClient client, String indicatorId) {
+    /** A live indicator that reads another as its benchmark or subject (either may be null). */
+    public record Dependent(String indicatorId, String benchmark, String subject) {
+    }
+
+    /** The live indicators that read any of {@code indicatorIds} as benchmark or subject. */
+    public Uni<List<Dependent>> dependents(SqlClient client, Collection<String> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return client.preparedQuery("""
-                        select indicator_id from (select distinct on (indicator_id) indicator_id, benchmark, subject, deleted
-                            from indicator_version order by indicator_id, version desc) latest
-                        where not deleted and (benchmark = $1 or subject = $1)""")
-                .execute(Tuple.of(indicatorId))
+                        select indicator_id, benchmark, subject from (
+                            select distinct on (indicator_id) indicator_id, benchmark, subject, deleted
+                            from indicator_version
+                            where indicator_id in (select indicator_id from indicator_version
+                                                   where benchmark = any($1) or subject = any($1))
+                            order by indicator_id, version desc) latest
+                        where not deleted and (benchmark = any($1) or subject = any($1))""")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
                 .map(rows -> {
-                    List<String> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(row.getString("indicator_id")));
+                    List<Dependent> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new Dependent(row.getString("indicator_id"), row.getString("benchmark"),
+                            row.getString("subject"))));
+                    return out;
+                });
+    }
+
+    /** The plans among {@code planIds} in force at {@code asOf} (null: now), deleted ones left out. */
+    public Uni<Map<String, PlanDefined>> plans(SqlClient client, Collection<String> planIds, Instant asOf) {
+        if (planIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("""
+                        select distinct on (plan_id) plan_id, definition, deleted from plan_version
+                        where plan_id = any($1) and ($2::timestamptz is null or received_at <= $2)
+                        order by plan_id, version desc""")
+                .execute(Tuple.of(planIds.toArray(String[]::new), at(asOf)))
+                .map(rows -> {
+                    Map<String, PlanDefined> out = new HashMap<>();
+                    rows.forEach(row -> {
+                        if (!row.getBoolean("deleted")) {
+                            out.put(row.getString("plan_id"), read(row.getString("definition"), PlanDefined.class));
+                        }
+                    });
                     return out;
                 });
     }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Each indicator's current progress and every version it had. */
@@ -31,42 +34,75 @@ public class ProgressRepository {
     }
 
     public Uni<Optional<StoredProgress>> current(SqlClient client, String indicatorId) {
-        return client.preparedQuery("select * from progress where indicator_id = $1").execute(Tuple.of(indicatorId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+        return current(client, List.of(indicatorId)).map(found -> Optional.ofNullable(found.get(indicatorId)));
     }
 
-    public Uni<List<StoredProgress>> ofPlan(SqlClient client, String planId) {
-        return client.preparedQuery("select * from progress where plan_id = $1 order by indicator_id")
-                .execute(Tuple.of(planId))
+    /** The current progress of those of these indicators that have one, by indicator. */
+    public Uni<Map<String, StoredProgress>> current(SqlClient client, Collection<String> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select * from progress where indicator_id = any($1)")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
                 .map(rows -> {
-                    List<StoredProgress> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(stored(row)));
+                    Map<String, StoredProgress> out = new HashMap<>();
+                    rows.forEach(row -> out.put(row.getString("indicator_id"), stored(row)));
                     return out;
                 });
     }
 
-    /** Makes a new version current and keeps it in the history. */
-    public Uni<Void> save(SqlClient client, String indicatorId, String planId, int version, String status, String cause,
-                          String document, Instant at) {
+    /** The status of every indicator of a plan that has progress, by indicator. */
+    public Uni<Map<String, String>> statusesOfPlan(SqlClient client, String planId) {
+        return client.preparedQuery("select indicator_id, status from progress where plan_id = $1")
+                .execute(Tuple.of(planId))
+                .map(rows -> {
+                    Map<String, String> out = new HashMap<>();
+                    rows.forEach(row -> out.put(row.getString("indicator_id"), row.getString("status")));
+                    return out;
+                });
+    }
+
+    /** A new version of an indicator's progress, and why it was computed. */
+    public record NewVersion(String indicatorId, String planId, int version, String status, String cause,
+                             String document) {
+    }
+
+    /** Makes these versions current and keeps them in the history, with two statements. */
+    public Uni<Void> saveAll(SqlClient client, List<NewVersion> versions, Instant at) {
+        if (versions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] ids = versions.stream().map(NewVersion::indicatorId).toArray(String[]::new);
+        Integer[] numbers = versions.stream().map(NewVersion::version).toArray(Integer[]::new);
+        String[] statuses = versions.stream().map(NewVersion::status).toArray(String[]::new);
+        String[] documents = versions.stream().map(NewVersion::document).toArray(String[]::new);
         Uni<Void> current = client.preparedQuery("""
                         insert into progress (indicator_id, plan_id, version, status, document, updated_at)
-                        values ($1, $2, $3, $4, $5, $6)
+                        select i, p, v, s, d, $6 from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[])
+                             as t(i, p, v, s, d)
                         on conflict (indicator_id) do update set plan_id = excluded.plan_id, version = excluded.version,
                             status = excluded.status, document = excluded.document, updated_at = excluded.updated_at""")
-                .execute(Tuple.tuple(Arrays.asList(indicatorId, planId, version, status, document, at.atOffset(ZoneOffset.UTC))))
+                .execute(Tuple.tuple(Arrays.asList(ids, versions.stream().map(NewVersion::planId).toArray(String[]::new),
+                        numbers, statuses, documents, at.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
         Uni<Void> history = client.preparedQuery("""
                         insert into progress_history (indicator_id, version, status, cause, document, computed_at)
-                        values ($1, $2, $3, $4, $5, $6)""")
-                .execute(Tuple.tuple(Arrays.asList(indicatorId, version, status, cause, document, at.atOffset(ZoneOffset.UTC))))
+                        select i, v, s, c, d, $6 from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])
+                             as t(i, v, s, c, d)""")
+                .execute(Tuple.tuple(Arrays.asList(ids, numbers, statuses,
+                        versions.stream().map(NewVersion::cause).toArray(String[]::new), documents,
+                        at.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
         return current.chain(() -> history);
     }
 
-    /** Removes an indicator's current progress (its history stays). */
-    public Uni<Void> remove(SqlClient client, String indicatorId) {
-        return client.preparedQuery("delete from progress where indicator_id = $1").execute(Tuple.of(indicatorId))
-                .replaceWithVoid();
+    /** Removes these indicators' current progress (their history stays). */
+    public Uni<Void> removeAll(SqlClient client, Collection<String> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("delete from progress where indicator_id = any($1)")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new))).replaceWithVoid();
     }
 
     /** Every version of an indicator's progress, newest first. */
@@ -80,12 +116,19 @@ public class ProgressRepository {
                 });
     }
 
-    /** The version of an indicator's progress that was current at {@code at}, or 0 before the first. */
-    public Uni<Integer> versionAt(SqlClient client, String indicatorId, Instant at) {
-        return client.preparedQuery("select coalesce(max(version), 0) from progress_history where indicator_id = $1 "
-                        + "and computed_at <= $2")
-                .execute(Tuple.of(indicatorId, at.atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.iterator().next().getInteger(0));
+    /** Of each of these indicators, the version of its progress current at {@code at} (absent before the first). */
+    public Uni<Map<String, Integer>> versionsAt(SqlClient client, Collection<String> indicatorIds, Instant at) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("select indicator_id, max(version) as version from progress_history "
+                        + "where indicator_id = any($1) and computed_at <= $2 group by indicator_id")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new), at.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Map<String, Integer> out = new HashMap<>();
+                    rows.forEach(row -> out.put(row.getString("indicator_id"), row.getInteger("version")));
+                    return out;
+                });
     }
 
     private static StoredProgress stored(Row row) {

@@ -8,31 +8,69 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Every report revision, with the instant indicators-service received it. Adding one twice changes nothing. */
 @ApplicationScoped
 public class RevisionRepository {
 
-    /** Stores a revision; false when it was stored before. */
-    public Uni<Boolean> add(SqlClient client, ReportAccepted report) {
+    /** A revision's identity. */
+    public record Key(String indicatorId, String period, int revision) {
+
+        public static Key of(ReportAccepted report) {
+            return new Key(report.indicatorId(), report.period(), report.revision());
+        }
+    }
+
+    /** Stores these revisions with one statement; answers those that were not stored before. */
+    public Uni<Set<Key>> addAll(SqlClient client, List<ReportAccepted> reports) {
+        if (reports.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
         return client.preparedQuery("""
                         insert into revision (indicator_id, period, revision, value, provisional, withdrawn, received_at,
                                               dept, subject, reason, note, source)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing""")
-                .execute(Tuple.tuple(Arrays.asList(report.indicatorId(), report.period(), report.revision(),
-                        report.value(), report.provisional(),
-                        report.withdrawn(), report.receivedAt().atOffset(ZoneOffset.UTC),
-                        report.reportedBy() == null ? null : report.reportedBy().dept(),
-                        report.reportedBy() == null ? null : report.reportedBy().subject(),
-                        report.reason(), report.note(), report.source())))
-                .map(rows -> rows.rowCount() > 0);
+                        select i, p, r, v::numeric, pr, w, at, d, s, re, n, so
+                        from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[],
+                                    $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                             as t(i, p, r, v, pr, w, at, d, s, re, n, so)
+                        on conflict do nothing
+                        returning indicator_id, period, revision""")
+                .execute(Tuple.tuple(Arrays.asList(
+                        column(reports, ReportAccepted::indicatorId, String[]::new),
+                        column(reports, ReportAccepted::period, String[]::new),
+                        column(reports, ReportAccepted::revision, Integer[]::new),
+                        column(reports, r -> r.value() == null ? null : r.value().toPlainString(), String[]::new),
+                        column(reports, ReportAccepted::provisional, Boolean[]::new),
+                        column(reports, ReportAccepted::withdrawn, Boolean[]::new),
+                        column(reports, r -> r.receivedAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
+                        column(reports, r -> r.reportedBy() == null ? null : r.reportedBy().dept(), String[]::new),
+                        column(reports, r -> r.reportedBy() == null ? null : r.reportedBy().subject(), String[]::new),
+                        column(reports, ReportAccepted::reason, String[]::new),
+                        column(reports, ReportAccepted::note, String[]::new),
+                        column(reports, ReportAccepted::source, String[]::new))))
+                .map(rows -> {
+                    Set<Key> added = new HashSet<>();
+                    rows.forEach(row -> added.add(new Key(row.getString("indicator_id"), row.getString("period"),
+                            row.getInteger("revision"))));
+                    return added;
+                });
+    }
+
+    private static <T> T[] column(List<ReportAccepted> reports, Function<ReportAccepted, T> field,
+                                  IntFunction<T[]> array) {
+        return reports.stream().map(field).toArray(array);
     }
 
     /** Every revision of an indicator received by an instant, with who sent it and why, newest first. */
@@ -50,13 +88,20 @@ public class RevisionRepository {
                 });
     }
 
-    /** The revisions of these indicators, by indicator. */
-    public Uni<Map<String, List<Revision>>> of(SqlClient client, Collection<String> indicatorIds) {
+    /**
+     * Of each period of these indicators, the latest revision received by {@code asOf} (null: now),
+     * by indicator: all that progress and trends read, however often a period was revised.
+     */
+    public Uni<Map<String, List<Revision>>> latest(SqlClient client, Collection<String> indicatorIds, Instant asOf) {
         if (indicatorIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return client.preparedQuery("select * from revision where indicator_id = any($1)")
-                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
+        return client.preparedQuery("""
+                        select distinct on (indicator_id, period) indicator_id, period, revision, value, provisional,
+                               withdrawn, received_at
+                        from revision where indicator_id = any($1) and ($2::timestamptz is null or received_at <= $2)
+                        order by indicator_id, period, revision desc""")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new), asOf == null ? null : asOf.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     Map<String, List<Revision>> out = new HashMap<>();
                     rows.forEach(row -> out.computeIfAbsent(row.getString("indicator_id"), k -> new ArrayList<>())

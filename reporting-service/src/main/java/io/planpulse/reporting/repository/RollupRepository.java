@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The current roll-ups of a plan's plan, node and department keys, with their versions. */
@@ -29,12 +30,23 @@ public class RollupRepository {
                 });
     }
 
-    public Uni<Void> save(SqlClient client, String key, String planId, int version, String document, Instant at) {
+    /** A new version of a roll-up. */
+    public record NewVersion(String key, int version, String document) {
+    }
+
+    /** Makes these versions of a plan's roll-ups current, with one statement. */
+    public Uni<Void> saveAll(SqlClient client, String planId, List<NewVersion> versions, Instant at) {
+        if (versions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return client.preparedQuery("""
-                        insert into rollup (rollup_key, plan_id, version, document, updated_at) values ($1, $2, $3, $4, $5)
+                        insert into rollup (rollup_key, plan_id, version, document, updated_at)
+                        select k, $2, v, d, $5 from unnest($1::text[], $3::int[], $4::text[]) as t(k, v, d)
                         on conflict (rollup_key) do update set version = excluded.version, document = excluded.document,
                             updated_at = excluded.updated_at""")
-                .execute(Tuple.tuple(Arrays.asList(key, planId, version, document, at.atOffset(ZoneOffset.UTC))))
+                .execute(Tuple.tuple(Arrays.asList(versions.stream().map(NewVersion::key).toArray(String[]::new), planId,
+                        versions.stream().map(NewVersion::version).toArray(Integer[]::new),
+                        versions.stream().map(NewVersion::document).toArray(String[]::new), at.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 }

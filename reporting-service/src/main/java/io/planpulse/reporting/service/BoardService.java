@@ -60,8 +60,8 @@ public class BoardService {
     }
 
     private Uni<Board> board(String planId, Instant asOf, LocalDate day, Board.Filter filter, Lang lang) {
-        return queries.planView(planId, asOf).flatMap(view -> pool.withConnection(c -> revisions.of(c,
-                view.indicators().keySet())).map(revs -> board(view, revs, day, filter, lang)));
+        return queries.planView(planId, asOf).flatMap(view -> pool.withConnection(c -> revisions.latest(c,
+                view.indicators().keySet(), asOf)).map(revs -> board(view, revs, day, filter, lang)));
     }
 
     /** The board of a day before the plan was known: the plan's name and nothing else. */

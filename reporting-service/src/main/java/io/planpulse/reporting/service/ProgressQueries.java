@@ -9,6 +9,7 @@ import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.ProgressRepository;
 import io.planpulse.reporting.repository.StoredIndicator;
+import io.planpulse.reporting.repository.StoredProgress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -92,16 +93,7 @@ public class ProgressQueries {
     }
 
     private Uni<Map<String, PlanView.Entry>> planIndicators(SqlClient c, String planId, Instant asOf) {
-        return definitions.planIndicators(c, planId, asOf).flatMap(indicators -> {
-            Uni<Map<String, PlanView.Entry>> result = Uni.createFrom().item(new LinkedHashMap<>());
-            for (StoredIndicator stored : indicators) {
-                result = result.flatMap(map -> document(c, stored, asOf).map(doc -> {
-                    map.put(stored.indicatorId(), new PlanView.Entry(stored, doc));
-                    return map;
-                }));
-            }
-            return result;
-        });
+        return definitions.planIndicators(c, planId, asOf).flatMap(indicators -> documents(c, indicators, asOf));
     }
 
     private Uni<ProgressUpdated> document(SqlClient c, String indicatorId, Instant asOf) {
@@ -109,22 +101,34 @@ public class ProgressQueries {
             if (stored.isEmpty() || stored.get().deleted()) {
                 throw new NotFoundException("there is no indicator " + indicatorId + (asOf == null ? "" : " as of " + asOf));
             }
-            return document(c, stored.get(), asOf);
+            return documents(c, List.of(stored.get()), asOf).map(documents -> documents.get(indicatorId).document());
         });
     }
 
-    private Uni<ProgressUpdated> document(SqlClient c, StoredIndicator stored, Instant asOf) {
-        if (asOf == null) {
-            return progress.current(c, stored.indicatorId()).flatMap(current -> current.isPresent()
-                    ? Uni.createFrom().item(json.read(current.get().document(), ProgressUpdated.class))
-                    : computed(c, stored, clock.instant()));
-        }
-        return computed(c, stored, asOf);
-    }
-
-    private Uni<ProgressUpdated> computed(SqlClient c, StoredIndicator stored, Instant asOf) {
-        return service.compute(c, stored, asOf).flatMap(p -> progress.versionAt(c, stored.indicatorId(), asOf)
-                .map(version -> ProgressDocuments.of(p, stored, version, clock.instant())));
+    /**
+     * These indicators with their progress documents, by indicator in their order: now the stored
+     * ones (computed for an indicator that has none yet), as of an instant computed from what was
+     * known then.
+     */
+    private Uni<Map<String, PlanView.Entry>> documents(SqlClient c, List<StoredIndicator> indicators, Instant asOf) {
+        List<String> ids = indicators.stream().map(StoredIndicator::indicatorId).toList();
+        Uni<Map<String, StoredProgress>> stored = asOf == null ? progress.current(c, ids) : Uni.createFrom().item(Map.of());
+        return stored.flatMap(current -> {
+            List<StoredIndicator> missing = indicators.stream().filter(i -> !current.containsKey(i.indicatorId())).toList();
+            Instant at = asOf == null ? clock.instant() : asOf;
+            return service.computeAll(c, missing, at).flatMap(computed -> progress.versionsAt(c,
+                    missing.stream().map(StoredIndicator::indicatorId).toList(), at).map(versions -> {
+                        Map<String, PlanView.Entry> out = new LinkedHashMap<>();
+                        for (StoredIndicator i : indicators) {
+                            StoredProgress kept = current.get(i.indicatorId());
+                            out.put(i.indicatorId(), new PlanView.Entry(i, kept != null
+                                    ? json.read(kept.document(), ProgressUpdated.class)
+                                    : ProgressDocuments.of(computed.get(i.indicatorId()), i,
+                                            versions.getOrDefault(i.indicatorId(), 0), clock.instant())));
+                        }
+                        return out;
+                    }));
+        });
     }
 
     private Map<String, Object> tree(PlanView view) {

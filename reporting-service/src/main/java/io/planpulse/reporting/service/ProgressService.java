@@ -28,6 +28,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Keeps every indicator's progress current: applies the plan and the reports (each once), judges
@@ -44,6 +45,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ProgressService {
+
+    /** How many indicators a clock round judges again in one transaction. */
+    private static final int CLOCK_SLICE = 500;
 
     private final Pool pool;
     private final DefinitionRepository definitions;
@@ -72,7 +76,8 @@ public class ProgressService {
     /**
      * Applies a batch of inputs in one transaction: each stored once, then every indicator they
      * touch judged again once (a burst of reports for one indicator is one recomputation), then
-     * the roll-ups of the plans whose indicators changed.
+     * the roll-ups of the plans whose definitions or statuses changed. Each step reads and writes
+     * the whole batch with a few statements, however many inputs it has.
      */
     public Uni<Void> apply(List<Input> inputs) {
         if (inputs.isEmpty()) {
@@ -82,14 +87,9 @@ public class ProgressService {
         return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> {
             Map<String, Trigger> touched = new LinkedHashMap<>();
             Set<String> plans = new LinkedHashSet<>();
-            Uni<Void> stored = done();
-            for (Input input : inputs) {
-                stored = stored.chain(() -> store(c, input, touched, plans));
-            }
-            return stored
+            return store(c, inputs, touched, plans)
                     .chain(() -> withDependents(c, touched))
-                    .flatMap(all -> sequentially(List.copyOf(all.keySet()), id -> recompute(c, id, all.get(id).cause(),
-                            all.get(id).changedPeriod())))
+                    .flatMap(all -> recompute(c, all))
                     .flatMap(changed -> {
                         plans.addAll(changed);
                         return refresh(c, plans);
@@ -101,18 +101,32 @@ public class ProgressService {
     private record Trigger(StatusChanged.Cause cause, String changedPeriod) {
     }
 
-    /** Stores one input; notes the indicators to judge again and the plans whose roll-ups to refresh. */
-    private Uni<Void> store(SqlClient c, Input input, Map<String, Trigger> touched, Set<String> plans) {
-        if (input instanceof Input.Report r) {
-            ReportAccepted report = r.report();
-            StatusChanged.Cause cause = report.revision() == 1 && !report.withdrawn()
-                    ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION;
-            return revisions.add(c, report).invoke(added -> {
-                if (added) {
+    /**
+     * Stores the inputs: the definitions one by one in their order, then all reports with one
+     * statement; notes the indicators to judge again and the plans whose roll-ups to refresh.
+     */
+    private Uni<Void> store(SqlClient c, List<Input> inputs, Map<String, Trigger> touched, Set<String> plans) {
+        Uni<Void> chain = done();
+        List<ReportAccepted> reports = new ArrayList<>();
+        for (Input input : inputs) {
+            if (input instanceof Input.Report r) {
+                reports.add(r.report());
+            } else {
+                chain = chain.chain(() -> storeDefinition(c, input, touched, plans));
+            }
+        }
+        return chain.chain(() -> revisions.addAll(c, reports)).invoke(added -> {
+            for (ReportAccepted report : reports) {
+                if (added.contains(RevisionRepository.Key.of(report))) {
+                    StatusChanged.Cause cause = report.revision() == 1 && !report.withdrawn()
+                            ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION;
                     touched.put(report.indicatorId(), new Trigger(cause, report.period()));
                 }
-            }).replaceWithVoid();
-        }
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> storeDefinition(SqlClient c, Input input, Map<String, Trigger> touched, Set<String> plans) {
         if (input instanceof Input.IndicatorVersion v) {
             return definitions.addIndicator(c, v.event(), v.at()).invoke(added -> {
                 if (added) {
@@ -141,60 +155,94 @@ public class ProgressService {
         return definitions.addPlanDeletion(c, removal.planId(), removal.version(), removal.at()).replaceWithVoid();
     }
 
-    /** Judges every indicator again as time passes: reports fall due, milestones pass their dates. */
+    /**
+     * Judges every indicator again as time passes (reports fall due, milestones pass their dates),
+     * a slice of indicators per transaction.
+     */
     public Uni<Void> clockRound() {
-        return pool.withConnection(definitions::liveIndicators).flatMap(indicators -> sequentially(
-                indicators.stream().map(StoredIndicator::indicatorId).toList(),
-                id -> pool.withTransaction(c -> progress.takeTurn(c)
-                        .chain(() -> recompute(c, id, StatusChanged.Cause.CLOCK, null))
-                        .flatMap(plans -> refresh(c, plans)).replaceWith(Set.<String>of())))).replaceWithVoid();
+        return pool.withConnection(definitions::liveIndicators).flatMap(indicators -> {
+            List<String> ids = indicators.stream().map(StoredIndicator::indicatorId).toList();
+            Uni<Void> chain = done();
+            for (int from = 0; from < ids.size(); from += CLOCK_SLICE) {
+                Map<String, Trigger> slice = new LinkedHashMap<>();
+                ids.subList(from, Math.min(ids.size(), from + CLOCK_SLICE))
+                        .forEach(id -> slice.put(id, new Trigger(StatusChanged.Cause.CLOCK, null)));
+                chain = chain.chain(() -> pool.withTransaction(c -> progress.takeTurn(c)
+                        .chain(() -> recompute(c, slice)).flatMap(plans -> refresh(c, plans))));
+            }
+            return chain;
+        });
     }
 
     /** The touched indicators and those that read them as benchmark or subject, each once. */
     private Uni<Map<String, Trigger>> withDependents(SqlClient c, Map<String, Trigger> touched) {
-        Map<String, Trigger> all = new LinkedHashMap<>(touched);
-        Uni<Void> chain = done();
-        for (Map.Entry<String, Trigger> e : touched.entrySet()) {
-            chain = chain.chain(() -> definitions.dependents(c, e.getKey()).invoke(dependents ->
-                    dependents.forEach(d -> all.putIfAbsent(d, e.getValue()))).replaceWithVoid());
-        }
-        return chain.replaceWith(all);
+        return definitions.dependents(c, touched.keySet()).map(dependents -> {
+            Map<String, Trigger> all = new LinkedHashMap<>(touched);
+            for (DefinitionRepository.Dependent d : dependents) {
+                Trigger cause = touched.containsKey(d.benchmark()) ? touched.get(d.benchmark()) : touched.get(d.subject());
+                all.putIfAbsent(d.indicatorId(), cause);
+            }
+            return all;
+        });
     }
 
     /**
-     * Computes an indicator's progress now; when it differs from the stored one (version, as-of and
-     * computation instants aside), stores the next version and writes its events. Runs in a
-     * transaction that has taken its turn.
+     * Computes these indicators' progress now; of each that differs from the stored one (version,
+     * as-of and computation instants aside), stores the next version and writes its events. Runs
+     * in a transaction that has taken its turn.
      *
-     * @return the plan whose roll-ups may have changed with it, if any
+     * @return the plans whose roll-ups may have changed: those where a status changed or appeared
      */
-    Uni<Set<String>> recompute(SqlClient c, String indicatorId, StatusChanged.Cause cause, String changedPeriod) {
+    private Uni<Set<String>> recompute(SqlClient c, Map<String, Trigger> triggers) {
         Instant now = clock.instant();
-        metrics.recomputed();
-        return definitions.indicator(c, indicatorId, null)
-                .flatMap(stored -> progress.current(c, indicatorId).flatMap(current -> {
-                    if (stored.isEmpty() || stored.get().deleted()) {
-                        return current.isEmpty() ? none()
-                                : removed(c, current.get(), now).replaceWith(planOf(current.get()));
+        Set<String> ids = triggers.keySet();
+        return definitions.indicators(c, ids).flatMap(stored -> progress.current(c, ids).flatMap(current -> {
+            List<StoredIndicator> live = stored.values().stream().filter(s -> !s.deleted()).toList();
+            return computeAll(c, live, now).flatMap(computed -> {
+                Changes changes = new Changes(now);
+                for (Map.Entry<String, Trigger> e : triggers.entrySet()) {
+                    metrics.recomputed();
+                    StoredIndicator definition = stored.get(e.getKey());
+                    StoredProgress before = current.get(e.getKey());
+                    if (definition == null || definition.deleted()) {
+                        if (before != null) {
+                            changes.removed(before);
+                        }
+                    } else {
+                        changes.compared(definition, computed.get(e.getKey()), before, e.getValue());
                     }
-                    return compute(c, stored.get(), now).flatMap(computed ->
-                            changed(c, stored.get(), computed, current, cause, changedPeriod, now));
-                }));
+                }
+                return progress.saveAll(c, changes.versions, now)
+                        .chain(() -> progress.removeAll(c, changes.removed))
+                        .chain(() -> outbox.add(c, changes.events))
+                        .replaceWith(changes.plans);
+            });
+        }));
     }
 
-    /** The progress of a stored indicator at {@code asOf}, from the revisions and plan known then. */
-    Uni<Progress> compute(SqlClient c, StoredIndicator stored, Instant asOf) {
-        Indicator indicator = stored.definition();
-        List<String> ids = new ArrayList<>();
-        ids.add(indicator.id());
-        Optional.ofNullable(indicator.benchmark()).ifPresent(ids::add);
-        Optional.ofNullable(indicator.subject()).ifPresent(ids::add);
-        return revisions.of(c, ids).flatMap(byId -> definitions.plan(c, stored.planId(), asOf).map(plan -> {
-            String zone = plan.map(PlanDefined::timeZone).orElse(stored.timeZone());
-            return ProgressCalculator.compute(new ProgressInput(indicator, byId.getOrDefault(indicator.id(), List.of()),
-                    revisionsOf(byId, indicator.benchmark()), revisionsOf(byId, indicator.subject()),
-                    plan.map(PlanDefined::window).orElse(null), ZoneId.of(zone == null ? Plan.DEFAULT_TIME_ZONE : zone),
-                    asOf));
+    /** The progress of these stored indicators at {@code asOf}, from the revisions and plans known then, by indicator. */
+    Uni<Map<String, Progress>> computeAll(SqlClient c, Collection<StoredIndicator> indicators, Instant asOf) {
+        Set<String> read = new LinkedHashSet<>();
+        Set<String> planIds = new LinkedHashSet<>();
+        for (StoredIndicator stored : indicators) {
+            Indicator indicator = stored.definition();
+            read.add(indicator.id());
+            Optional.ofNullable(indicator.benchmark()).ifPresent(read::add);
+            Optional.ofNullable(indicator.subject()).ifPresent(read::add);
+            Optional.ofNullable(stored.planId()).ifPresent(planIds::add);
+        }
+        return revisions.latest(c, read, asOf).flatMap(byId -> definitions.plans(c, planIds, asOf).map(plans -> {
+            Map<String, Progress> out = new HashMap<>();
+            for (StoredIndicator stored : indicators) {
+                Indicator indicator = stored.definition();
+                Optional<PlanDefined> plan = Optional.ofNullable(stored.planId()).map(plans::get);
+                String zone = plan.map(PlanDefined::timeZone).orElse(stored.timeZone());
+                out.put(stored.indicatorId(), ProgressCalculator.compute(new ProgressInput(indicator,
+                        revisionsOf(byId, indicator.id()), revisionsOf(byId, indicator.benchmark()),
+                        revisionsOf(byId, indicator.subject()), plan.map(PlanDefined::window).orElse(null),
+                        ZoneId.of(zone == null ? Plan.DEFAULT_TIME_ZONE : zone), asOf)));
+            }
+            return out;
         }));
     }
 
@@ -202,31 +250,57 @@ public class ProgressService {
         return id == null ? List.of() : byId.getOrDefault(id, List.of());
     }
 
-    private Uni<Set<String>> changed(SqlClient c, StoredIndicator stored, Progress computed,
-                                     Optional<StoredProgress> current, StatusChanged.Cause cause, String changedPeriod,
-                                     Instant now) {
-        Optional<ProgressUpdated> before = current.map(p -> json.read(p.document(), ProgressUpdated.class));
-        int version = current.map(p -> p.version() + 1).orElse(1);
-        ProgressUpdated document = ProgressDocuments.of(computed, stored, version, now);
-        if (before.isPresent() && ProgressDocuments.content(before.get()).equals(ProgressDocuments.content(document))) {
-            return none();
+    /** What one recomputation changes: the new progress versions, the removals, their events and plans. */
+    private final class Changes {
+
+        final Instant now;
+        final List<ProgressRepository.NewVersion> versions = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
+        final List<OutboxRow> events = new ArrayList<>();
+        final Set<String> plans = new LinkedHashSet<>();
+
+        Changes(Instant now) {
+            this.now = now;
         }
-        metrics.changed();
-        StatusChanged.Cause why = cause == StatusChanged.Cause.CLOCK && document.late()
-                && before.map(b -> !b.late()).orElse(true) ? StatusChanged.Cause.LATE : cause;
-        List<OutboxRow> events = new ArrayList<>();
-        events.add(new OutboxRow(Topics.INDICATOR_PROGRESS, document.indicatorId(), EventTypes.PROGRESS_UPDATED,
-                UUID.randomUUID(), document.indicatorId(), now, version, json.write(document)));
-        if (before.isPresent() && !before.get().status().equals(document.status())) {
-            StatusChanged alert = new StatusChanged(document.indicatorId(), document.period(), changedPeriod,
-                    before.get().status(), document.status(), why, version);
-            events.add(new OutboxRow(Topics.PROGRESS_ALERTS, document.indicatorId(), EventTypes.STATUS_CHANGED,
-                    UUID.randomUUID(), document.indicatorId(), now, version, json.write(alert)));
-            Log.infof("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
+
+        void compared(StoredIndicator stored, Progress computed, StoredProgress current, Trigger trigger) {
+            Optional<ProgressUpdated> before = Optional.ofNullable(current)
+                    .map(p -> json.read(p.document(), ProgressUpdated.class));
+            int version = current == null ? 1 : current.version() + 1;
+            ProgressUpdated document = ProgressDocuments.of(computed, stored, version, now);
+            if (before.isPresent() && ProgressDocuments.content(before.get()).equals(ProgressDocuments.content(document))) {
+                return;
+            }
+            metrics.changed();
+            StatusChanged.Cause cause = trigger.cause();
+            StatusChanged.Cause why = cause == StatusChanged.Cause.CLOCK && document.late()
+                    && before.map(b -> !b.late()).orElse(true) ? StatusChanged.Cause.LATE : cause;
+            String written = json.write(document);
+            events.add(new OutboxRow(Topics.INDICATOR_PROGRESS, document.indicatorId(), EventTypes.PROGRESS_UPDATED,
+                    UUID.randomUUID(), document.indicatorId(), now, version, written));
+            boolean statusChanged = before.map(b -> !b.status().equals(document.status())).orElse(true);
+            if (before.isPresent() && statusChanged) {
+                StatusChanged alert = new StatusChanged(document.indicatorId(), document.period(), trigger.changedPeriod(),
+                        before.get().status(), document.status(), why, version);
+                events.add(new OutboxRow(Topics.PROGRESS_ALERTS, document.indicatorId(), EventTypes.STATUS_CHANGED,
+                        UUID.randomUUID(), document.indicatorId(), now, version, json.write(alert)));
+                Log.infof("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
+            }
+            versions.add(new ProgressRepository.NewVersion(document.indicatorId(), stored.planId(), version,
+                    document.status(), why.name(), written));
+            if (statusChanged && stored.planId() != null) {
+                plans.add(stored.planId());
+            }
         }
-        return progress.save(c, document.indicatorId(), stored.planId(), version, document.status(), why.name(),
-                json.write(document), now).chain(() -> outbox.add(c, events))
-                .replaceWith(stored.planId() == null ? Set.<String>of() : Set.of(stored.planId()));
+
+        void removed(StoredProgress current) {
+            removed.add(current.indicatorId());
+            events.add(new OutboxRow(Topics.INDICATOR_PROGRESS, current.indicatorId(), EventTypes.PROGRESS_REMOVED,
+                    UUID.randomUUID(), current.indicatorId(), now, current.version() + 1, null));
+            if (current.planId() != null) {
+                plans.add(current.planId());
+            }
+        }
     }
 
     /** Refreshes the roll-ups of these plans, in the same transaction. */
@@ -239,33 +313,6 @@ public class ProgressService {
             }
         }
         return chain;
-    }
-
-    private static Set<String> planOf(StoredProgress progress) {
-        return progress.planId() == null ? Set.of() : Set.of(progress.planId());
-    }
-
-    private Uni<Void> removed(SqlClient c, StoredProgress current, Instant now) {
-        int version = current.version() + 1;
-        return progress.remove(c, current.indicatorId()).chain(() -> outbox.add(c, List.of(new OutboxRow(
-                Topics.INDICATOR_PROGRESS, current.indicatorId(), EventTypes.PROGRESS_REMOVED, UUID.randomUUID(),
-                current.indicatorId(), now, version, null))));
-    }
-
-    /** Runs the steps one after the other and gathers the plans they touched. */
-    private static Uni<Set<String>> sequentially(List<String> ids, Function<String, Uni<Set<String>>> step) {
-        Uni<Set<String>> chain = Uni.createFrom().item(new LinkedHashSet<>());
-        for (String id : ids) {
-            chain = chain.flatMap(plans -> step.apply(id).map(more -> {
-                plans.addAll(more);
-                return plans;
-            }));
-        }
-        return chain;
-    }
-
-    private static Uni<Set<String>> none() {
-        return Uni.createFrom().item(Set.of());
     }
 
     private static Uni<Void> done() {

@@ -10,13 +10,11 @@ import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.ProgressRepository;
 import io.planpulse.reporting.repository.RollupRepository;
 import io.planpulse.reporting.repository.StoredIndicator;
-import io.planpulse.reporting.repository.StoredProgress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +46,11 @@ public class RollupService {
                 return Uni.createFrom().voidItem();
             }
             return definitions.planIndicators(c, planId, null)
-                    .flatMap(indicators -> progress.ofPlan(c, planId).map(docs -> members(indicators, docs)))
+                    .flatMap(indicators -> progress.statusesOfPlan(c, planId).map(statuses -> members(indicators, statuses)))
                     .flatMap(members -> rollups.ofPlan(c, planId).flatMap(stored -> {
                         Map<String, RollupUpdated> computed = PlanRollups.of(plan.get(), members);
                         List<OutboxRow> events = new ArrayList<>();
-                        Uni<Void> saves = Uni.createFrom().voidItem();
+                        List<RollupRepository.NewVersion> versions = new ArrayList<>();
                         for (RollupUpdated rollup : computed.values()) {
                             RollupRepository.StoredRollup before = stored.get(rollup.key());
                             if (before != null && json.read(before.document(), RollupUpdated.class).equals(rollup)) {
@@ -63,18 +61,15 @@ public class RollupService {
                                     rollup.counts(), rollup.status(), rollup.bindingStatus(), rollup.onTrackShare(), version);
                             events.add(new OutboxRow(Topics.PLAN_ROLLUPS, rollup.key(), EventTypes.ROLLUP_UPDATED,
                                     UUID.randomUUID(), rollup.key(), now, version, json.write(published)));
-                            String document = json.write(rollup);
-                            saves = saves.chain(() -> rollups.save(c, rollup.key(), planId, version, document, now));
+                            versions.add(new RollupRepository.NewVersion(rollup.key(), version, json.write(rollup)));
                         }
-                        return saves.chain(() -> outbox.add(c, events));
+                        return rollups.saveAll(c, planId, versions, now).chain(() -> outbox.add(c, events));
                     }));
         });
     }
 
     /** The plan's live indicators with their current status (NO_DATA while none is stored). */
-    static Map<String, PlanRollups.Member> members(List<StoredIndicator> indicators, List<StoredProgress> docs) {
-        Map<String, String> statuses = new HashMap<>();
-        docs.forEach(d -> statuses.put(d.indicatorId(), d.status()));
+    static Map<String, PlanRollups.Member> members(List<StoredIndicator> indicators, Map<String, String> statuses) {
         Map<String, PlanRollups.Member> members = new LinkedHashMap<>();
         for (StoredIndicator i : indicators) {
             members.put(i.indicatorId(), new PlanRollups.Member(i.definition(),
