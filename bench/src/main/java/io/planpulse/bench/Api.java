@@ -18,7 +18,11 @@ final class Api {
 
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4, task -> {
+                Thread thread = new Thread(task, "bench-http");
+                thread.setDaemon(true); // the harness ends when its main thread does
+                return thread;
+            })).build();
 
     Api(Settings settings) {
         this.settings = settings;

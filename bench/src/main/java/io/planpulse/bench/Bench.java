@@ -37,18 +37,21 @@ public final class Bench {
             long loadStart = System.nanoTime();
             ProvincePlan plan = Scenarios.load(s, api);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            Duration settling = Quiet.await(s, Duration.ofMinutes(15));
             Scenarios scenarios = new Scenarios(s, api, plan);
             List<Scenarios.Singles> singles = new ArrayList<>();
             List<Scenarios.Batches> batches = new ArrayList<>();
             try (ProgressWatcher watcher = new ProgressWatcher(s)) {
                 scenarios.singles(200, Duration.ofSeconds(5), null);
                 for (double rate : quick ? new double[] {250, 500, 1000} : new double[] {250, 500, 1000, 1500}) {
+                    Quiet.await(s, Duration.ofMinutes(15));
                     say("single reports at " + (int) rate + "/s for " + s.step().toSeconds() + " s");
                     singles.add(scenarios.singles(rate, s.step(), rate == 1000 ? watcher : null));
                     say("  " + line(singles.get(singles.size() - 1).result()));
                 }
                 for (double rate : quick ? new double[] {5000} : new double[] {5000, 10000}) {
                     Duration d = quick ? s.step() : rate == 10000 ? Duration.ofMinutes(5) : s.step();
+                    Quiet.await(s, Duration.ofMinutes(15));
                     say("batches of 500 at " + (int) rate + " reports/s for " + d.toSeconds() + " s");
                     batches.add(scenarios.batches(rate, d, watcher));
                     Scenarios.Batches b = batches.get(batches.size() - 1);
@@ -57,7 +60,9 @@ public final class Bench {
                 }
             }
             notes.add(String.format(Locale.ROOT, "Loading the province plan (%d plans, %d indicators) through targets-service "
-                    + "until reporting-service knew the last indicator took %.0f s.", s.cities(), s.cities() * 200, loadSeconds));
+                    + "until reporting-service knew the last indicator took %.0f s, and %.0f s more until both services had "
+                    + "applied all of it. Every scenario starts when the services' consumer groups have no lag.",
+                    s.cities(), s.cities() * 200, loadSeconds, settling.toMillis() / 1000.0));
             write(out, s, raw, singles, batches, footprint, notes, args);
             say("written: " + out);
         }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every version of every plan and indicator definition, kept with the instant of the change, so that
@@ -33,7 +34,12 @@ public class DefinitionRepository {
             select distinct on (indicator_id) indicator_id, version, plan_id, time_zone, node_path, definition, deleted
             from indicator_version where ($1::timestamptz is null or received_at <= $1)""";
 
+    /** The version of each plan read last, parsed (one per plan, so as many as there are plans). */
+    private record ParsedPlan(int version, PlanDefined plan) {
+    }
+
     private final ObjectMapper json;
+    private final Map<String, ParsedPlan> plans = new ConcurrentHashMap<>();
 
     public DefinitionRepository(ObjectMapper json) {
         this.json = json;
@@ -43,12 +49,13 @@ public class DefinitionRepository {
     public Uni<Boolean> addIndicator(SqlClient client, IndicatorDefined event, Instant at) {
         return client.preparedQuery("""
                         insert into indicator_version (indicator_id, version, plan_id, time_zone, node_path, benchmark,
-                            subject, definition, deleted, received_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, false, $9) on conflict do nothing""")
+                            subject, definition, deleted, received_at, owners, binding, weight)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, false, $9, $10, $11, $12) on conflict do nothing""")
                 .execute(Tuple.tuple(Arrays.asList(event.indicatorId(), event.version(), event.planId(), event.timeZone(),
                         String.join("/", event.nodePath() == null ? List.of() : event.nodePath()),
                         event.definition().benchmark(), event.definition().subject(), write(event.definition()),
-                        at.atOffset(ZoneOffset.UTC))))
+                        at.atOffset(ZoneOffset.UTC), event.definition().owners().toArray(String[]::new),
+                        event.definition().binding(), event.definition().weight())))
                 .map(rows -> rows.rowCount() > 0);
     }
 
@@ -147,7 +154,7 @@ public class DefinitionRepository {
             return Uni.createFrom().item(Map.of());
         }
         return client.preparedQuery("""
-                        select distinct on (plan_id) plan_id, definition, deleted from plan_version
+                        select distinct on (plan_id) plan_id, version, definition, deleted from plan_version
                         where plan_id = any($1) and ($2::timestamptz is null or received_at <= $2)
                         order by plan_id, version desc""")
                 .execute(Tuple.of(planIds.toArray(String[]::new), at(asOf)))
@@ -155,7 +162,7 @@ public class DefinitionRepository {
                     Map<String, PlanDefined> out = new HashMap<>();
                     rows.forEach(row -> {
                         if (!row.getBoolean("deleted")) {
-                            out.put(row.getString("plan_id"), read(row.getString("definition"), PlanDefined.class));
+                            out.put(row.getString("plan_id"), plan(row));
                         }
                     });
                     return out;
@@ -165,12 +172,27 @@ public class DefinitionRepository {
     /** The plan in force at {@code asOf} (null: now), unless it was deleted. */
     public Uni<Optional<PlanDefined>> plan(SqlClient client, String planId, Instant asOf) {
         return client.preparedQuery("""
-                        select definition, deleted from plan_version
+                        select plan_id, version, definition, deleted from plan_version
                         where plan_id = $1 and ($2::timestamptz is null or received_at <= $2)
                         order by version desc limit 1""")
                 .execute(Tuple.of(planId, at(asOf)))
                 .map(rows -> first(rows).filter(row -> !row.getBoolean("deleted"))
-                        .map(row -> read(row.getString("definition"), PlanDefined.class)));
+                        .map(this::plan));
+    }
+
+    /**
+     * A stored plan version, read once: a plan's definition is its whole tree, read again for every
+     * batch that touches one of its indicators, and a version never changes.
+     */
+    private PlanDefined plan(Row row) {
+        String planId = row.getString("plan_id");
+        int version = row.getInteger("version");
+        ParsedPlan parsed = plans.get(planId);
+        if (parsed == null || parsed.version() != version) {
+            parsed = new ParsedPlan(version, read(row.getString("definition"), PlanDefined.class));
+            plans.put(planId, parsed);
+        }
+        return parsed.plan();
     }
 
     private List<StoredIndicator> indicators(RowSet<Row> rows) {

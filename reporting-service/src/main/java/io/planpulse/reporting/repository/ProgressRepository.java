@@ -51,17 +51,6 @@ public class ProgressRepository {
                 });
     }
 
-    /** The status of every indicator of a plan that has progress, by indicator. */
-    public Uni<Map<String, String>> statusesOfPlan(SqlClient client, String planId) {
-        return client.preparedQuery("select indicator_id, status from progress where plan_id = $1")
-                .execute(Tuple.of(planId))
-                .map(rows -> {
-                    Map<String, String> out = new HashMap<>();
-                    rows.forEach(row -> out.put(row.getString("indicator_id"), row.getString("status")));
-                    return out;
-                });
-    }
-
     /** A new version of an indicator's progress, and why it was computed. */
     public record NewVersion(String indicatorId, String planId, int version, String status, String cause,
                              String document) {

@@ -4,6 +4,7 @@ import io.planpulse.common.event.ReportAccepted;
 import io.planpulse.reporting.domain.Revision;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,20 +34,34 @@ public class RevisionRepository {
         }
     }
 
-    /** Stores these revisions with one statement; answers those that were not stored before. */
+    /**
+     * Stores these revisions and moves their periods' heads forward, with one statement; answers
+     * the revisions that were not stored before.
+     */
     public Uni<Set<Key>> addAll(SqlClient client, List<ReportAccepted> reports) {
         if (reports.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         return client.preparedQuery("""
-                        insert into revision (indicator_id, period, revision, value, provisional, withdrawn, received_at,
-                                              dept, subject, reason, note, source)
-                        select i, p, r, v::numeric, pr, w, at, d, s, re, n, so
-                        from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[],
-                                    $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-                             as t(i, p, r, v, pr, w, at, d, s, re, n, so)
-                        on conflict do nothing
-                        returning indicator_id, period, revision""")
+                        with added as (
+                            insert into revision (indicator_id, period, revision, value, provisional, withdrawn,
+                                                  received_at, dept, subject, reason, note, source)
+                            select i, p, r, v::numeric, pr, w, at, d, s, re, n, so
+                            from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[],
+                                        $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                                 as t(i, p, r, v, pr, w, at, d, s, re, n, so)
+                            on conflict do nothing
+                            returning indicator_id, period, revision, value, provisional, withdrawn, received_at),
+                        heads as (
+                            insert into revision_head (indicator_id, period, revision, value, provisional, withdrawn,
+                                                       received_at)
+                            select distinct on (indicator_id, period) * from added
+                            order by indicator_id, period, revision desc
+                            on conflict (indicator_id, period) do update set revision = excluded.revision,
+                                value = excluded.value, provisional = excluded.provisional,
+                                withdrawn = excluded.withdrawn, received_at = excluded.received_at
+                            where revision_head.revision < excluded.revision)
+                        select indicator_id, period, revision from added""")
                 .execute(Tuple.tuple(Arrays.asList(
                         column(reports, ReportAccepted::indicatorId, String[]::new),
                         column(reports, ReportAccepted::period, String[]::new),
@@ -89,25 +104,29 @@ public class RevisionRepository {
     }
 
     /**
-     * Of each period of these indicators, the latest revision received by {@code asOf} (null: now),
-     * by indicator: all that progress and trends read, however often a period was revised.
+     * Of each period of these indicators, the latest revision received by {@code asOf} (null: the
+     * latest of all), by indicator: all that progress and trends read, however often a period was
+     * revised.
      */
     public Uni<Map<String, List<Revision>>> latest(SqlClient client, Collection<String> indicatorIds, Instant asOf) {
         if (indicatorIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return client.preparedQuery("""
+        String[] ids = indicatorIds.toArray(String[]::new);
+        Uni<RowSet<Row>> rows = asOf == null
+                ? client.preparedQuery("select * from revision_head where indicator_id = any($1)").execute(Tuple.of(ids))
+                : client.preparedQuery("""
                         select distinct on (indicator_id, period) indicator_id, period, revision, value, provisional,
                                withdrawn, received_at
-                        from revision where indicator_id = any($1) and ($2::timestamptz is null or received_at <= $2)
+                        from revision where indicator_id = any($1) and received_at <= $2
                         order by indicator_id, period, revision desc""")
-                .execute(Tuple.of(indicatorIds.toArray(String[]::new), asOf == null ? null : asOf.atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    Map<String, List<Revision>> out = new HashMap<>();
-                    rows.forEach(row -> out.computeIfAbsent(row.getString("indicator_id"), k -> new ArrayList<>())
-                            .add(revision(row)));
-                    return out;
-                });
+                .execute(Tuple.of(ids, asOf.atOffset(ZoneOffset.UTC)));
+        return rows.map(found -> {
+            Map<String, List<Revision>> out = new HashMap<>();
+            found.forEach(row -> out.computeIfAbsent(row.getString("indicator_id"), k -> new ArrayList<>())
+                    .add(revision(row)));
+            return out;
+        });
     }
 
     private static Revision revision(Row row) {

@@ -18,8 +18,12 @@ import java.util.Map;
  */
 final class PlanRollups {
 
-    /** An indicator as a roll-up sees it: its definition (weight, binding, owners) and status. */
-    record Member(Indicator definition, Status status) {
+    /** An indicator as a roll-up sees it: its weight, whether it is binding, its owners, and its status. */
+    record Member(double weight, boolean binding, List<String> owners, Status status) {
+
+        static Member of(Indicator definition, Status status) {
+            return new Member(definition.weight().doubleValue(), definition.binding(), definition.owners(), status);
+        }
     }
 
     private PlanRollups() {
@@ -32,7 +36,7 @@ final class PlanRollups {
                 planId, List.copyOf(members.values())));
         nodes(plan.nodes(), planId, members, out);
         for (Department d : plan.departments()) {
-            List<Member> owned = members.values().stream().filter(m -> m.definition().owners().contains(d.code())).toList();
+            List<Member> owned = members.values().stream().filter(m -> m.owners().contains(d.code())).toList();
             String key = RollupUpdated.departmentKey(planId, d.code());
             out.put(key, rollup(key, planId, RollupUpdated.Scope.DEPARTMENT, d.code(), owned));
         }
@@ -60,8 +64,7 @@ final class PlanRollups {
 
     private static RollupUpdated rollup(String key, String planId, RollupUpdated.Scope scope, String id,
                                         List<Member> members) {
-        Rollup r = Rollup.of(members.stream().map(m -> new Rollup.Item(m.status(),
-                m.definition().weight().doubleValue(), m.definition().binding())).toList());
+        Rollup r = Rollup.of(members.stream().map(m -> new Rollup.Item(m.status(), m.weight(), m.binding())).toList());
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Status s : Status.values()) {
             if (r.counts().containsKey(s)) {

@@ -116,7 +116,7 @@ public class ProgressQueries {
         return stored.flatMap(current -> {
             List<StoredIndicator> missing = indicators.stream().filter(i -> !current.containsKey(i.indicatorId())).toList();
             Instant at = asOf == null ? clock.instant() : asOf;
-            return service.computeAll(c, missing, at).flatMap(computed -> progress.versionsAt(c,
+            return service.computeAll(c, missing, asOf).flatMap(computed -> progress.versionsAt(c,
                     missing.stream().map(StoredIndicator::indicatorId).toList(), at).map(versions -> {
                         Map<String, PlanView.Entry> out = new LinkedHashMap<>();
                         for (StoredIndicator i : indicators) {
@@ -162,7 +162,7 @@ public class ProgressQueries {
 
     private static Map<String, PlanRollups.Member> members(List<PlanView.Entry> entries) {
         Map<String, PlanRollups.Member> members = new LinkedHashMap<>();
-        entries.forEach(e -> members.put(e.stored().indicatorId(), new PlanRollups.Member(e.stored().definition(),
+        entries.forEach(e -> members.put(e.stored().indicatorId(), PlanRollups.Member.of(e.stored().definition(),
                 Status.valueOf(e.document().status()))));
         return members;
     }

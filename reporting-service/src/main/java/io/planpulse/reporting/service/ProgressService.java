@@ -198,7 +198,7 @@ public class ProgressService {
         Set<String> ids = triggers.keySet();
         return definitions.indicators(c, ids).flatMap(stored -> progress.current(c, ids).flatMap(current -> {
             List<StoredIndicator> live = stored.values().stream().filter(s -> !s.deleted()).toList();
-            return computeAll(c, live, now).flatMap(computed -> {
+            return computeAll(c, live, null).flatMap(computed -> {
                 Changes changes = new Changes(now);
                 for (Map.Entry<String, Trigger> e : triggers.entrySet()) {
                     metrics.recomputed();
@@ -220,7 +220,10 @@ public class ProgressService {
         }));
     }
 
-    /** The progress of these stored indicators at {@code asOf}, from the revisions and plans known then, by indicator. */
+    /**
+     * The progress of these stored indicators at {@code asOf} from the revisions and plans known
+     * then, or (asOf null) now from everything received, by indicator.
+     */
     Uni<Map<String, Progress>> computeAll(SqlClient c, Collection<StoredIndicator> indicators, Instant asOf) {
         Set<String> read = new LinkedHashSet<>();
         Set<String> planIds = new LinkedHashSet<>();
@@ -232,6 +235,7 @@ public class ProgressService {
             Optional.ofNullable(stored.planId()).ifPresent(planIds::add);
         }
         return revisions.latest(c, read, asOf).flatMap(byId -> definitions.plans(c, planIds, asOf).map(plans -> {
+            Instant at = asOf != null ? asOf : latestOf(byId, clock.instant());
             Map<String, Progress> out = new HashMap<>();
             for (StoredIndicator stored : indicators) {
                 Indicator indicator = stored.definition();
@@ -240,10 +244,26 @@ public class ProgressService {
                 out.put(stored.indicatorId(), ProgressCalculator.compute(new ProgressInput(indicator,
                         revisionsOf(byId, indicator.id()), revisionsOf(byId, indicator.benchmark()),
                         revisionsOf(byId, indicator.subject()), plan.map(PlanDefined::window).orElse(null),
-                        ZoneId.of(zone == null ? Plan.DEFAULT_TIME_ZONE : zone), asOf)));
+                        ZoneId.of(zone == null ? Plan.DEFAULT_TIME_ZONE : zone), at)));
             }
             return out;
         }));
+    }
+
+    /**
+     * Now, or the latest receipt among these revisions when the clock of the service that received
+     * it ran ahead of this one's: "now" always includes every revision received.
+     */
+    private static Instant latestOf(Map<String, List<Revision>> byId, Instant now) {
+        Instant latest = now;
+        for (List<Revision> revisions : byId.values()) {
+            for (Revision r : revisions) {
+                if (r.receivedAt().isAfter(latest)) {
+                    latest = r.receivedAt();
+                }
+            }
+        }
+        return latest;
     }
 
     private static List<Revision> revisionsOf(Map<String, List<Revision>> byId, String id) {

@@ -7,9 +7,7 @@ import io.planpulse.common.outbox.OutboxRow;
 import io.planpulse.common.outbox.OutboxWriter;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.repository.DefinitionRepository;
-import io.planpulse.reporting.repository.ProgressRepository;
 import io.planpulse.reporting.repository.RollupRepository;
-import io.planpulse.reporting.repository.StoredIndicator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,15 +23,12 @@ import java.util.UUID;
 public class RollupService {
 
     private final DefinitionRepository definitions;
-    private final ProgressRepository progress;
     private final RollupRepository rollups;
     private final OutboxWriter outbox;
     private final Json json;
 
-    public RollupService(DefinitionRepository definitions, ProgressRepository progress, RollupRepository rollups,
-                         OutboxWriter outbox, Json json) {
+    public RollupService(DefinitionRepository definitions, RollupRepository rollups, OutboxWriter outbox, Json json) {
         this.definitions = definitions;
-        this.progress = progress;
         this.rollups = rollups;
         this.outbox = outbox;
         this.json = json;
@@ -45,8 +40,7 @@ public class RollupService {
             if (plan.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return definitions.planIndicators(c, planId, null)
-                    .flatMap(indicators -> progress.statusesOfPlan(c, planId).map(statuses -> members(indicators, statuses)))
+            return rollups.members(c, planId).map(RollupService::members)
                     .flatMap(members -> rollups.ofPlan(c, planId).flatMap(stored -> {
                         Map<String, RollupUpdated> computed = PlanRollups.of(plan.get(), members);
                         List<OutboxRow> events = new ArrayList<>();
@@ -69,11 +63,11 @@ public class RollupService {
     }
 
     /** The plan's live indicators with their current status (NO_DATA while none is stored). */
-    static Map<String, PlanRollups.Member> members(List<StoredIndicator> indicators, Map<String, String> statuses) {
+    private static Map<String, PlanRollups.Member> members(List<RollupRepository.Member> stored) {
         Map<String, PlanRollups.Member> members = new LinkedHashMap<>();
-        for (StoredIndicator i : indicators) {
-            members.put(i.indicatorId(), new PlanRollups.Member(i.definition(),
-                    Status.valueOf(statuses.getOrDefault(i.indicatorId(), Status.NO_DATA.name()))));
+        for (RollupRepository.Member m : stored) {
+            members.put(m.indicatorId(), new PlanRollups.Member(m.weight() == null ? 1 : m.weight().doubleValue(),
+                    m.binding(), m.owners(), m.status() == null ? Status.NO_DATA : Status.valueOf(m.status())));
         }
         return members;
     }

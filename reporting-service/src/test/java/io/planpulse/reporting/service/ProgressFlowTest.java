@@ -216,6 +216,18 @@ class ProgressFlowTest {
         given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "not-a-time")
                 .get("/api/v1/progress/indicators/R-FIX").then().statusCode(400)
                 .body("code", equalTo("INVALID_AS_OF"));
+
+        Instant again = Instant.parse("2026-03-12T00:00:00Z");
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.report(report("R-FIX", "2021-03", 3, "20", again));
+            publisher.report(report("R-FIX", "2021-03", 4, "160", again));
+            publisher.report(report("R-FIX", "2021-03", 2, "10", corrected));
+        }
+        awaitStatus("R-FIX", "AT_RISK");
+        progress("R-FIX").body("actual", closeTo(365, 1e-9)).body("revision", equalTo(4));
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-03-11T00:00:00Z")
+                .get("/api/v1/progress/indicators/R-FIX").then().statusCode(200)
+                .body("actual", closeTo(215, 1e-9)).body("revision", equalTo(2));
     }
 
     @Test
