@@ -27,7 +27,7 @@ public final class Bench {
         Api api = new Api(s);
         List<String> notes = new ArrayList<>();
         try (Footprint footprint = new Footprint(System.getenv().getOrDefault("PLANPULSE_BENCH_PIDS", ""),
-                Path.of(System.getenv().getOrDefault("PLANPULSE_BENCH_LOGS", ".planpulse/logs")))) {
+                s.logs())) {
             say("calibration: raw PostgreSQL and Kafka on this machine");
             Calibration.Figures raw = Calibration.run(s);
             say(String.format(Locale.ROOT, "  %.0f single-row commits/s (8 clients), %.0f rows/s by 500-row INSERT, "
@@ -42,7 +42,7 @@ public final class Bench {
             List<Scenarios.Singles> singles = new ArrayList<>();
             List<Scenarios.Batches> batches = new ArrayList<>();
             try (ProgressWatcher watcher = new ProgressWatcher(s)) {
-                scenarios.singles(200, Duration.ofSeconds(5), null);
+                scenarios.singles(200, Duration.ofSeconds(quick ? 15 : 30), null); // warms the services' JIT up
                 for (double rate : quick ? new double[] {250, 500, 1000} : new double[] {250, 500, 1000, 1500}) {
                     Quiet.await(s, Duration.ofMinutes(15));
                     say("single reports at " + (int) rate + "/s for " + s.step().toSeconds() + " s");
@@ -59,17 +59,23 @@ public final class Bench {
                             b.lagSeconds(), line(b.batches())));
                 }
             }
+            Quiet.await(s, Duration.ofMinutes(15));
+            say("replay: a second reporting-service rebuilds from both topics into an empty database");
+            Replay.Result replay = Replay.run(s);
+            say(String.format(Locale.ROOT, "  %d events in %.1f s (start-up %.1f s included): %.0f events/s",
+                    replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond()));
             notes.add(String.format(Locale.ROOT, "Loading the province plan (%d plans, %d indicators) through targets-service "
                     + "until reporting-service knew the last indicator took %.0f s, and %.0f s more until both services had "
                     + "applied all of it. Every scenario starts when the services' consumer groups have no lag.",
                     s.cities(), s.cities() * 200, loadSeconds, settling.toMillis() / 1000.0));
-            write(out, s, raw, singles, batches, footprint, notes, args);
+            write(out, s, raw, singles, batches, replay, footprint, notes, args);
             say("written: " + out);
         }
     }
 
     private static void write(Path out, Settings s, Calibration.Figures raw, List<Scenarios.Singles> singles,
-                              List<Scenarios.Batches> batches, Footprint footprint, List<String> notes, String[] args)
+                              List<Scenarios.Batches> batches, Replay.Result replay, Footprint footprint,
+                              List<String> notes, String[] args)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -116,6 +122,11 @@ public final class Bench {
                     b.batches().dropped(), Double.isInfinite(b.lagSeconds()) ? "> 300 (not caught up)"
                             : String.format(Locale.ROOT, "%.1f", b.lagSeconds())));
         }
+        md.append("\n## Replay (a new reporting-service from both topics into an empty database)\n\n")
+                .append("| events | took | events/s | share of raw Kafka consumer |\n|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| %d | %.1f s (start-up %.1f s included) | %.0f | %.1f %% |\n",
+                        replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond(),
+                        100 * replay.eventsPerSecond() / raw.kafkaConsume()));
         md.append("\n## Footprint\n\n| service | resident memory, highest under load | start-up (JVM) |\n|---|---|---|\n");
         for (String service : footprint.pids().keySet()) {
             md.append(String.format(Locale.ROOT, "| %s | %d MB | %.2f s |\n", service, footprint.maxRssMb(service),
@@ -123,7 +134,6 @@ public final class Bench {
         }
         md.append("\n## Notes\n\n");
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        md.append("- Not yet measured by the harness: replay of both topics into an empty reporting-service.\n");
         md.append("\nCommand: `./planpulse bench").append(s.quick() ? " --quick" : "").append("`\n");
         Files.writeString(out, md + kept(out));
     }

@@ -52,8 +52,13 @@ final class Footprint implements AutoCloseable {
 
     /** The start-up time Quarkus logged at the service's last start, in seconds; NaN when not found. */
     double startSeconds(String service) {
+        return startSeconds(logs.resolve(service + ".log"));
+    }
+
+    /** The start-up time Quarkus logged at the last start this log holds, in seconds; NaN when not found. */
+    static double startSeconds(Path log) {
         try {
-            Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(logs.resolve(service + ".log")));
+            Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
             double last = Double.NaN;
             while (m.find()) {
                 last = Double.parseDouble(m.group(1));

@@ -24,8 +24,13 @@ final class Quiet {
     private Quiet() {
     }
 
-    /** How long it took until every group's lag was zero twice in a row; fails after {@code max}. */
+    /** How long it took until the services' groups' lag was zero twice in a row; fails after {@code max}. */
     static Duration await(Settings s, Duration max) throws Exception {
+        return await(s, GROUPS, max);
+    }
+
+    /** How long it took until these groups' lag was zero twice in a row; fails after {@code max}. */
+    static Duration await(Settings s, List<String> groups, Duration max) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.kafka());
         long start = System.nanoTime();
@@ -35,19 +40,22 @@ final class Quiet {
                 if (System.nanoTime() - start > max.toNanos()) {
                     throw new IllegalStateException("the services did not catch up with their topics within " + max);
                 }
-                quietChecks = lag(admin) == 0 ? quietChecks + 1 : 0;
+                quietChecks = lag(admin, groups) == 0 ? quietChecks + 1 : 0;
                 Thread.sleep(500);
             }
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** The records the services' consumer groups have not yet committed, over all their partitions. */
-    private static long lag(Admin admin) throws Exception {
+    /** The records these consumer groups have not yet committed, over all their partitions (-1: none committed yet). */
+    private static long lag(Admin admin, List<String> groups) throws Exception {
         long lag = 0;
-        for (String group : GROUPS) {
+        for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
+            if (committed.isEmpty()) {
+                return -1;
+            }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()
                     .stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
             for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {

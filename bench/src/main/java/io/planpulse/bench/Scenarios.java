@@ -57,7 +57,7 @@ final class Scenarios {
         ObjectNode row = Api.JSON.createObjectNode();
         row.put("indicatorId", t.indicatorId());
         row.put("period", t.period());
-        row.put("value", 50 + values.incrementAndGet() % 5000 / 100.0);
+        row.put("value", 50 + values.incrementAndGet() % 1_000_000 / 10_000.0); // a new value: each report a new revision
         row.put("source", "基准测试");
         return row;
     }
@@ -136,7 +136,7 @@ final class Scenarios {
                 if (response.statusCode() / 100 != 2) {
                     return false;
                 }
-                if (watcher != null) {
+                if (watcher != null && response.statusCode() == 201) { // 200: unchanged, no new revision to follow
                     acks.add(new long[] {System.nanoTime(), read(response).path("revision").asInt()});
                     ackIds.add(t.indicatorId());
                 }

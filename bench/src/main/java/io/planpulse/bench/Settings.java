@@ -1,6 +1,8 @@
 package io.planpulse.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +10,8 @@ import java.util.Map;
  * sets ({@code ./planpulse bench}).
  */
 record Settings(String targets, String indicators, String reporting, String kafka, String pgUrl, String pgUser,
-                String pgPassword, String token, boolean quick, int cities, Duration step) {
+                String pgPassword, String token, boolean quick, int cities, Duration step, Path root, Path logs,
+                String jwtKey, List<String> serviceJavaOptions) {
 
     static Settings fromEnvironment(boolean quick) {
         Map<String, String> env = System.getenv();
@@ -23,7 +26,12 @@ record Settings(String targets, String indicators, String reporting, String kafk
                 require(env, "PLANPULSE_BENCH_TOKEN"),
                 quick,
                 quick ? 10 : 100,
-                quick ? Duration.ofSeconds(10) : Duration.ofSeconds(60));
+                quick ? Duration.ofSeconds(10) : Duration.ofSeconds(60),
+                Path.of(env.getOrDefault("PLANPULSE_BENCH_ROOT", ".")),
+                Path.of(env.getOrDefault("PLANPULSE_BENCH_LOGS", ".planpulse/logs")),
+                env.getOrDefault("PLANPULSE_BENCH_JWT_KEY", ".planpulse/jwt/public.pem"),
+                List.of(env.getOrDefault("PLANPULSE_BENCH_SERVICE_JAVA_OPTS", "").split("\\s+")).stream()
+                        .filter(o -> !o.isBlank()).toList());
     }
 
     private static String require(Map<String, String> env, String name) {

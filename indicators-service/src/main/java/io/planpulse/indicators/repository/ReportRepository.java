@@ -97,7 +97,7 @@ public class ReportRepository {
                 .execute(Tuple.tuple(Arrays.asList(columns.getValue(0), columns.getValue(1), columns.getValue(2),
                         columns.getValue(3), columns.getValue(4), columns.getValue(5), columns.getValue(6))))
                 .replaceWithVoid();
-        return insert.chain(() -> heads);
+        return Uni.combine().all().unis(insert, heads).discardItems();
     }
 
     /** Every revision, newest first, optionally of one indicator and period. */

@@ -9,6 +9,7 @@ import io.planpulse.common.outbox.OutboxRow;
 import io.planpulse.common.outbox.OutboxWriter;
 import io.planpulse.common.rest.Problem;
 import io.planpulse.indicators.domain.Caller;
+import io.planpulse.indicators.domain.Head;
 import io.planpulse.indicators.domain.Outcome;
 import io.planpulse.indicators.domain.ReportEvaluator;
 import io.planpulse.indicators.domain.ReportKey;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -136,7 +138,10 @@ public class ReportService {
             Set<ReportKey> needed = ReportEvaluator.keysNeeded(rows, entries);
             Uni<Void> locked = dryRun ? Uni.createFrom().voidItem()
                     : reports.lock(connection, ReportEvaluator.reportedKeys(rows, entries));
-            return locked.chain(() -> reports.heads(connection, needed)).flatMap(heads -> {
+            // the lock and the read of the heads go out together, pipelined; the read runs once the lock is held
+            Uni<Map<ReportKey, Head>> current = Uni.combine().all().unis(locked, reports.heads(connection, needed))
+                    .with((ignored, heads) -> heads);
+            return current.flatMap(heads -> {
                 List<RowResult> results = ReportEvaluator.evaluate(rows, entries, heads, caller, now);
                 boolean conflicts = results.stream().anyMatch(r -> r instanceof RowResult.Rejected);
                 if (dryRun) {
@@ -150,9 +155,9 @@ public class ReportService {
                 List<RowResult.Accepted> stored = results.stream()
                         .filter(r -> r instanceof RowResult.Accepted a && a.stores())
                         .map(r -> (RowResult.Accepted) r).toList();
-                return reports.store(connection, revisions(stored, caller, now))
-                        .chain(() -> outbox.add(connection, events(stored, caller, now)))
-                        .replaceWith(results);
+                // the revisions, their heads and their events go out together, pipelined, in this order
+                return Uni.combine().all().unis(reports.store(connection, revisions(stored, caller, now)),
+                        outbox.add(connection, events(stored, caller, now))).discardItems().replaceWith(results);
             });
         });
     }

@@ -304,7 +304,7 @@ public class ProgressService {
                         before.get().status(), document.status(), why, version);
                 events.add(new OutboxRow(Topics.PROGRESS_ALERTS, document.indicatorId(), EventTypes.STATUS_CHANGED,
                         UUID.randomUUID(), document.indicatorId(), now, version, json.write(alert)));
-                Log.infof("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
+                Log.debugf("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
             }
             versions.add(new ProgressRepository.NewVersion(document.indicatorId(), stored.planId(), version,
                     document.status(), why.name(), written));
