@@ -10,6 +10,7 @@ import io.planpulse.common.plan.Period;
 import io.planpulse.common.plan.Span;
 import io.planpulse.common.plan.Spans;
 import io.planpulse.common.plan.Trajectory;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -499,8 +500,7 @@ public final class ProgressCalculator {
         if (x == null) {
             return "—";
         }
-        double r = Math.round(x * 100) / 100.0;
-        return r == Math.rint(r) ? String.format("%.0f", r) : String.format("%.2f", r).replaceAll("0+$", "");
+        return BigDecimal.valueOf(Math.round(x * 100), 2).stripTrailingZeros().toPlainString();
     }
 
     private static String pct(Double share) {
