@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,30 +26,35 @@ public class RollupRepository {
     public record Member(String indicatorId, BigDecimal weight, boolean binding, List<String> owners, String status) {
     }
 
-    /** The live indicators of a plan now, with what the roll-ups read of them, without reading their definitions. */
-    public Uni<List<Member>> members(SqlClient client, String planId) {
+    /**
+     * The live indicators of these plans now, with what the roll-ups read of them, by plan, without
+     * reading their definitions.
+     */
+    public Uni<Map<String, List<Member>>> members(SqlClient client, Collection<String> planIds) {
         return client.preparedQuery("""
-                        select l.indicator_id, l.weight, l.binding, l.owners, p.status
+                        select l.plan_id, l.indicator_id, l.weight, l.binding, l.owners, p.status
                         from (select distinct on (indicator_id) indicator_id, plan_id, weight, binding, owners, deleted
                               from indicator_version
-                              where indicator_id in (select indicator_id from indicator_version where plan_id = $1)
+                              where indicator_id in (select indicator_id from indicator_version where plan_id = any($1))
                               order by indicator_id, version desc) l
                         left join progress p on p.indicator_id = l.indicator_id
-                        where l.plan_id = $1 and not l.deleted
+                        where l.plan_id = any($1) and not l.deleted
                         order by l.indicator_id""")
-                .execute(Tuple.of(planId))
+                .execute(Tuple.of(planIds.toArray(String[]::new)))
                 .map(rows -> {
-                    List<Member> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(new Member(row.getString("indicator_id"), row.getBigDecimal("weight"),
-                            Boolean.TRUE.equals(row.getBoolean("binding")), List.of(row.getArrayOfStrings("owners")),
-                            row.getString("status"))));
+                    Map<String, List<Member>> out = new HashMap<>();
+                    rows.forEach(row -> out.computeIfAbsent(row.getString("plan_id"), k -> new ArrayList<>())
+                            .add(new Member(row.getString("indicator_id"), row.getBigDecimal("weight"),
+                                    Boolean.TRUE.equals(row.getBoolean("binding")), List.of(row.getArrayOfStrings("owners")),
+                                    row.getString("status"))));
                     return out;
                 });
     }
 
-    public Uni<Map<String, StoredRollup>> ofPlan(SqlClient client, String planId) {
-        return client.preparedQuery("select rollup_key, version, document from rollup where plan_id = $1")
-                .execute(Tuple.of(planId))
+    /** The stored roll-ups of these plans, by key. */
+    public Uni<Map<String, StoredRollup>> ofPlans(SqlClient client, Collection<String> planIds) {
+        return client.preparedQuery("select rollup_key, version, document from rollup where plan_id = any($1)")
+                .execute(Tuple.of(planIds.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, StoredRollup> out = new HashMap<>();
                     rows.forEach(row -> out.put(row.getString("rollup_key"),
@@ -57,21 +63,22 @@ public class RollupRepository {
                 });
     }
 
-    /** A new version of a roll-up. */
-    public record NewVersion(String key, int version, String document) {
+    /** A new version of a plan's roll-up. */
+    public record NewVersion(String key, String planId, int version, String document) {
     }
 
-    /** Makes these versions of a plan's roll-ups current, with one statement. */
-    public Uni<Void> saveAll(SqlClient client, String planId, List<NewVersion> versions, Instant at) {
+    /** Makes these roll-up versions current, with one statement. */
+    public Uni<Void> saveAll(SqlClient client, List<NewVersion> versions, Instant at) {
         if (versions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return client.preparedQuery("""
                         insert into rollup (rollup_key, plan_id, version, document, updated_at)
-                        select k, $2, v, d, $5 from unnest($1::text[], $3::int[], $4::text[]) as t(k, v, d)
+                        select k, p, v, d, $5 from unnest($1::text[], $2::text[], $3::int[], $4::text[]) as t(k, p, v, d)
                         on conflict (rollup_key) do update set version = excluded.version, document = excluded.document,
                             updated_at = excluded.updated_at""")
-                .execute(Tuple.tuple(Arrays.asList(versions.stream().map(NewVersion::key).toArray(String[]::new), planId,
+                .execute(Tuple.tuple(Arrays.asList(versions.stream().map(NewVersion::key).toArray(String[]::new),
+                        versions.stream().map(NewVersion::planId).toArray(String[]::new),
                         versions.stream().map(NewVersion::version).toArray(Integer[]::new),
                         versions.stream().map(NewVersion::document).toArray(String[]::new), at.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();

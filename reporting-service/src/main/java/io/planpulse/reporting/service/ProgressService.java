@@ -92,7 +92,8 @@ public class ProgressService {
                     .flatMap(all -> recompute(c, all))
                     .flatMap(changed -> {
                         plans.addAll(changed);
-                        return refresh(c, plans);
+                        plans.remove(null);
+                        return rollups.refresh(c, plans, clock.instant());
                     });
         }));
     }
@@ -168,7 +169,7 @@ public class ProgressService {
                 ids.subList(from, Math.min(ids.size(), from + CLOCK_SLICE))
                         .forEach(id -> slice.put(id, new Trigger(StatusChanged.Cause.CLOCK, null)));
                 chain = chain.chain(() -> pool.withTransaction(c -> progress.takeTurn(c)
-                        .chain(() -> recompute(c, slice)).flatMap(plans -> refresh(c, plans))));
+                        .chain(() -> recompute(c, slice)).flatMap(plans -> rollups.refresh(c, plans, clock.instant()))));
             }
             return chain;
         });
@@ -321,18 +322,6 @@ public class ProgressService {
                 plans.add(current.planId());
             }
         }
-    }
-
-    /** Refreshes the roll-ups of these plans, in the same transaction. */
-    private Uni<Void> refresh(SqlClient c, Set<String> plans) {
-        Instant now = clock.instant();
-        Uni<Void> chain = done();
-        for (String planId : plans) {
-            if (planId != null) {
-                chain = chain.chain(() -> rollups.refresh(c, planId, now));
-            }
-        }
-        return chain;
     }
 
     private static Uni<Void> done() {

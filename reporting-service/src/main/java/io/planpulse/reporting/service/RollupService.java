@@ -1,6 +1,7 @@
 package io.planpulse.reporting.service;
 
 import io.planpulse.common.event.EventTypes;
+import io.planpulse.common.event.PlanDefined;
 import io.planpulse.common.event.RollupUpdated;
 import io.planpulse.common.event.Topics;
 import io.planpulse.common.outbox.OutboxRow;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Keeps a plan's roll-ups current: each one that changed gets its next version and an event. */
@@ -34,32 +36,38 @@ public class RollupService {
         this.json = json;
     }
 
-    /** Computes the plan's roll-ups from the current progress; stores and publishes those that changed. */
-    Uni<Void> refresh(SqlClient c, String planId, Instant now) {
-        return definitions.plan(c, planId, null).flatMap(plan -> {
-            if (plan.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return rollups.members(c, planId).map(RollupService::members)
-                    .flatMap(members -> rollups.ofPlan(c, planId).flatMap(stored -> {
-                        Map<String, RollupUpdated> computed = PlanRollups.of(plan.get(), members);
-                        List<OutboxRow> events = new ArrayList<>();
-                        List<RollupRepository.NewVersion> versions = new ArrayList<>();
+    /**
+     * Computes these plans' roll-ups from the current progress; stores and publishes those that
+     * changed. Four statements, however many plans.
+     */
+    Uni<Void> refresh(SqlClient c, Set<String> planIds, Instant now) {
+        if (planIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return definitions.plans(c, planIds, null).flatMap(plans -> rollups.members(c, plans.keySet())
+                .flatMap(members -> rollups.ofPlans(c, plans.keySet()).flatMap(stored -> {
+                    List<OutboxRow> events = new ArrayList<>();
+                    List<RollupRepository.NewVersion> versions = new ArrayList<>();
+                    for (PlanDefined plan : plans.values()) {
+                        Map<String, RollupUpdated> computed = PlanRollups.of(plan,
+                                members(members.getOrDefault(plan.planId(), List.of())));
                         for (RollupUpdated rollup : computed.values()) {
                             RollupRepository.StoredRollup before = stored.get(rollup.key());
                             if (before != null && json.read(before.document(), RollupUpdated.class).equals(rollup)) {
                                 continue;
                             }
                             int version = before == null ? 1 : before.version() + 1;
-                            RollupUpdated published = new RollupUpdated(rollup.key(), planId, rollup.scope(), rollup.id(),
-                                    rollup.counts(), rollup.status(), rollup.bindingStatus(), rollup.onTrackShare(), version);
+                            RollupUpdated published = new RollupUpdated(rollup.key(), plan.planId(), rollup.scope(),
+                                    rollup.id(), rollup.counts(), rollup.status(), rollup.bindingStatus(),
+                                    rollup.onTrackShare(), version);
                             events.add(new OutboxRow(Topics.PLAN_ROLLUPS, rollup.key(), EventTypes.ROLLUP_UPDATED,
                                     UUID.randomUUID(), rollup.key(), now, version, json.write(published)));
-                            versions.add(new RollupRepository.NewVersion(rollup.key(), version, json.write(rollup)));
+                            versions.add(new RollupRepository.NewVersion(rollup.key(), plan.planId(), version,
+                                    json.write(rollup)));
                         }
-                        return rollups.saveAll(c, planId, versions, now).chain(() -> outbox.add(c, events));
-                    }));
-        });
+                    }
+                    return rollups.saveAll(c, versions, now).chain(() -> outbox.add(c, events));
+                })));
     }
 
     /** The plan's live indicators with their current status (NO_DATA while none is stored). */
