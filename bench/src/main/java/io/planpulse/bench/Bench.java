@@ -41,6 +41,7 @@ public final class Bench {
             Scenarios scenarios = new Scenarios(s, api, plan);
             List<Scenarios.Singles> singles = new ArrayList<>();
             List<Scenarios.Batches> batches = new ArrayList<>();
+            Replay.Result replay;
             try (ProgressWatcher watcher = new ProgressWatcher(s)) {
                 scenarios.singles(200, Duration.ofSeconds(quick ? 15 : 30), null); // warms the services' JIT up
                 for (double rate : quick ? new double[] {250, 500, 1000} : new double[] {250, 500, 1000, 1500}) {
@@ -49,21 +50,16 @@ public final class Bench {
                     singles.add(scenarios.singles(rate, s.step(), rate == 1000 ? watcher : null));
                     say("  " + line(singles.get(singles.size() - 1).result()));
                 }
-                for (double rate : quick ? new double[] {5000} : new double[] {5000, 10000}) {
-                    Duration d = quick ? s.step() : rate == 10000 ? Duration.ofMinutes(5) : s.step();
-                    Quiet.await(s, Duration.ofMinutes(15));
-                    say("batches of 500 at " + (int) rate + " reports/s for " + d.toSeconds() + " s");
-                    batches.add(scenarios.batches(rate, d, watcher));
-                    Scenarios.Batches b = batches.get(batches.size() - 1);
-                    say(String.format(Locale.ROOT, "  accepted %.0f/s, reporting lag %.1f s; %s", b.acceptedPerSecond(),
-                            b.lagSeconds(), line(b.batches())));
+                batches.add(batches(s, scenarios, watcher, 5000, s.step()));
+                Quiet.await(s, Duration.ofMinutes(15));
+                say("replay: a second reporting-service rebuilds from both topics into an empty database");
+                replay = Replay.run(s);
+                say(String.format(Locale.ROOT, "  %d events in %.1f s (start-up %.1f s included): %.0f events/s",
+                        replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond()));
+                if (!quick) { // the last scenario: what reporting-service has not applied when it ends is left to drain
+                    batches.add(batches(s, scenarios, watcher, 10000, Duration.ofMinutes(5)));
                 }
             }
-            Quiet.await(s, Duration.ofMinutes(15));
-            say("replay: a second reporting-service rebuilds from both topics into an empty database");
-            Replay.Result replay = Replay.run(s);
-            say(String.format(Locale.ROOT, "  %d events in %.1f s (start-up %.1f s included): %.0f events/s",
-                    replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond()));
             notes.add(String.format(Locale.ROOT, "Loading the province plan (%d plans, %d indicators) through targets-service "
                     + "until reporting-service knew the last indicator took %.0f s, and %.0f s more until both services had "
                     + "applied all of it. Every scenario starts when the services' consumer groups have no lag.",
@@ -71,6 +67,16 @@ public final class Bench {
             write(out, s, raw, singles, batches, replay, footprint, notes, args);
             say("written: " + out);
         }
+    }
+
+    private static Scenarios.Batches batches(Settings s, Scenarios scenarios, ProgressWatcher watcher, double rate,
+                                             Duration duration) throws Exception {
+        Quiet.await(s, Duration.ofMinutes(15));
+        say("batches of 500 at " + (int) rate + " reports/s for " + duration.toSeconds() + " s");
+        Scenarios.Batches b = scenarios.batches(rate, duration, watcher);
+        say(String.format(Locale.ROOT, "  accepted %.0f/s, reporting lag %.1f s; %s", b.acceptedPerSecond(),
+                b.lagSeconds(), line(b.batches())));
+        return b;
     }
 
     private static void write(Path out, Settings s, Calibration.Figures raw, List<Scenarios.Singles> singles,
