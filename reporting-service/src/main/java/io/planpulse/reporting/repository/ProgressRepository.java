@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Each indicator's current progress and every version it had. */
 @ApplicationScoped
@@ -31,10 +30,6 @@ public class ProgressRepository {
     public Uni<Void> takeTurn(SqlClient client) {
         return client.preparedQuery("select pg_advisory_xact_lock($1, 0)")
                 .execute(Tuple.of(PROGRESS_LOCK_CLASS)).replaceWithVoid();
-    }
-
-    public Uni<Optional<StoredProgress>> current(SqlClient client, String indicatorId) {
-        return current(client, List.of(indicatorId)).map(found -> Optional.ofNullable(found.get(indicatorId)));
     }
 
     /** The current progress of those of these indicators that have one, by indicator. */
