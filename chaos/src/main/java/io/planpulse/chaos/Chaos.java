@@ -1,0 +1,108 @@
+package io.planpulse.chaos;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * {@code ./planpulse chaos}: the long run of the suite. Every fault in several rounds under load,
+ * then the checker; writes the figures to {@code docs/reliability.md} above its hand-written part
+ * and exits non-zero when a promise did not hold.
+ *
+ * <p>Arguments: {@code --root DIR} (the repository), {@code --dir DIR} (where the run's cluster
+ * lives), {@code --rounds N} (default 5), {@code --out FILE}.
+ */
+public final class Chaos {
+
+    private static final String KEPT = "\n## Analysis";
+
+    private Chaos() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(".");
+        Path dir = null;
+        Path out = null;
+        int rounds = 5;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            switch (args[i]) {
+                case "--root" -> root = Path.of(args[i + 1]);
+                case "--dir" -> dir = Path.of(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--root, --dir, --rounds, --out)");
+            }
+        }
+        root = root.toAbsolutePath().normalize();
+        dir = (dir == null ? Files.createTempDirectory("planpulse-chaos-") : Files.createDirectories(dir))
+                .toAbsolutePath();
+        ChaosRun.Settings quick = ChaosRun.Settings.quick();
+        ChaosRun.Settings settings = new ChaosRun.Settings(quick.clients(), quick.pause(), Duration.ofSeconds(20),
+                Duration.ofSeconds(10), rounds);
+        ChaosRun.Result result = ChaosRun.run(root, dir, settings, System.out);
+        String table = table(result, settings, rounds);
+        System.out.println(table);
+        if (out != null) {
+            String kept = Files.exists(out) ? Files.readString(out) : "";
+            int at = kept.indexOf(KEPT);
+            Files.writeString(out, table + (at < 0 ? "" : kept.substring(at)));
+            System.out.println("written: " + out);
+        }
+        System.exit(result.verdict().problems().isEmpty() ? 0 : 1);
+    }
+
+    private static String table(ChaosRun.Result r, ChaosRun.Settings s, int rounds) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Reliability\n\n");
+        md.append("`./planpulse chaos --rounds ").append(rounds).append("` on ").append(LocalDate.now())
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(": ").append(s.clients())
+                .append(" department clients, each sending a single report every ").append(s.pause().toMillis())
+                .append(" ms (plus its answer time), for ").append(r.loadFor().toSeconds())
+                .append(" s; every fault ").append(rounds == 1 ? "once" : rounds + " times").append(", ")
+                .append(s.steady().toSeconds())
+                .append(" s of steady load between faults.\n\n");
+        var v = r.verdict();
+        md.append("## What the checker proved\n\n| figure | |\n|---|---|\n");
+        row(md, "requests", v.requests());
+        row(md, "acknowledged", v.acknowledged());
+        row(md, "refused (meant to be)", v.refused());
+        row(md, "unknown at the end (stored: " + v.unknownStored() + ")", v.unknown());
+        row(md, "HTTP attempts (retried after no answer, 5xx, 409, 429)", v.attempts() + " (" + v.retried() + ")");
+        row(md, "faults injected", r.impacts().size());
+        row(md, "connections reset by the proxies", r.proxyResets());
+        row(md, "revisions stored / on indicator.reports.v1 (delivered more than once)",
+                v.storedRevisions() + " / " + v.onTopic() + " (" + v.topicDuplicates() + ")");
+        row(md, "progress documents equal to a recomputation from both topics", v.comparedProgress());
+        row(md, "**lost**", v.lost());
+        row(md, "**duplicated**", v.duplicated());
+        row(md, "other problems", v.problems().size() - v.lost() - v.duplicated());
+        md.append("\n## What each fault did\n\n")
+                .append("| fault | until healed | requests sent meanwhile | their p99 | their max "
+                        + "| longest stretch without an acknowledgement |\n|---|---|---|---|---|---|\n");
+        for (ChaosRun.Impact i : r.impacts()) {
+            md.append("| ").append(i.fault()).append(" | ").append(seconds(i.took())).append(" | ")
+                    .append(i.requests()).append(" | ").append(seconds(i.p99())).append(" | ")
+                    .append(seconds(i.max())).append(" | ").append(seconds(i.ackGap())).append(" |\n");
+        }
+        if (!v.problems().isEmpty()) {
+            md.append("\n## Problems\n\n");
+            v.problems().forEach(p -> md.append("- ").append(p.replace("\n", " ")).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String figure, Object value) {
+        md.append("| ").append(figure).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0);
+    }
+}

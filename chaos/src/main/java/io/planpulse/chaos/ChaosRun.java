@@ -1,0 +1,119 @@
+package io.planpulse.chaos;
+
+import io.planpulse.chaos.Checker.Verdict;
+import io.planpulse.chaos.Departments.Entry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run of the suite: the cluster starts, department clients push reports, the faults are injected
+ * one after the other with steady load in between, the clients stop (retrying what is under way for
+ * a while), and the checker proves what was promised.
+ */
+final class ChaosRun {
+
+    /** How a run is shaped: clients and their pace, the steady stretch between faults, the rounds of faults. */
+    record Settings(int clients, Duration pause, Duration steady, Duration outage, int rounds) {
+
+        /** A few minutes on two cores: each fault once. */
+        static Settings quick() {
+            return new Settings(6, Duration.ofMillis(50), Duration.ofSeconds(6), Duration.ofSeconds(4), 1);
+        }
+    }
+
+    /** One injected fault: when (from the start of the load) and until it healed. */
+    record Injected(String fault, long injectedAt, long healedAt) {
+    }
+
+    /** What one fault did to the clients: the requests sent meanwhile, their latencies, the longest stretch without an acknowledgement. */
+    record Impact(String fault, Duration took, int requests, Duration p99, Duration max, Duration ackGap) {
+    }
+
+    record Result(Verdict verdict, List<Impact> impacts, long proxyResets, Duration loadFor) {
+    }
+
+    private ChaosRun() {
+    }
+
+    static Result run(Path root, Path dir, Settings settings, PrintStream out) throws Exception {
+        out.println("chaos: starting PostgreSQL, Kafka and the three services under " + dir);
+        try (Cluster cluster = Cluster.start(root, dir)) {
+            List<Departments.Reportable> reportables = Departments.reportables(
+                    cluster.service("targets-service").url(), cluster.tokens(), "fyp14");
+            awaitCatalogue(cluster, reportables.stream().map(Departments.Reportable::indicatorId).toList());
+            Departments departments = new Departments(cluster.service("indicators-service").url(), cluster.tokens(),
+                    reportables);
+            long start = System.nanoTime();
+            departments.start(settings.clients(), settings.pause());
+            Thread.sleep(settings.steady().toMillis());
+            List<Injected> injected = new ArrayList<>();
+            for (int round = 0; round < settings.rounds(); round++) {
+                for (Fault fault : Fault.all(settings.outage())) {
+                    out.println("chaos: " + fault.name());
+                    long at = System.nanoTime();
+                    fault.injection().apply(cluster);
+                    injected.add(new Injected(fault.name(), at, System.nanoTime()));
+                    Thread.sleep(settings.steady().toMillis());
+                }
+            }
+            out.println("chaos: stopping the clients (requests under way are retried for up to 60 s)");
+            departments.stop(Duration.ofSeconds(60));
+            Duration loadFor = Duration.ofNanos(System.nanoTime() - start);
+            out.println("chaos: checking");
+            Verdict verdict = new Checker(cluster).check(departments, Duration.ofMinutes(3));
+            List<Entry> history = departments.history();
+            List<Impact> impacts = injected.stream().map(i -> impact(i, history)).toList();
+            return new Result(verdict, impacts, cluster.postgresProxy().resets() + cluster.kafkaProxy().resets(),
+                    loadFor);
+        }
+    }
+
+    private static Impact impact(Injected fault, List<Entry> history) {
+        List<Long> latencies = history.stream()
+                .filter(e -> e.sentAt() >= fault.injectedAt() && e.sentAt() <= fault.healedAt())
+                .map(e -> e.endedAt() - e.sentAt()).sorted().toList();
+        List<Long> acks = history.stream().filter(e -> e.outcome() instanceof Departments.Outcome.Acknowledged)
+                .map(Entry::endedAt).filter(t -> t >= fault.injectedAt()).sorted().toList();
+        long gap = 0;
+        long previous = fault.injectedAt();
+        for (long t : acks) {
+            gap = Math.max(gap, t - previous);
+            previous = t;
+            if (t > fault.healedAt()) {
+                break;
+            }
+        }
+        return new Impact(fault.fault(), Duration.ofNanos(fault.healedAt() - fault.injectedAt()), latencies.size(),
+                Duration.ofNanos(percentile(latencies, 0.99)), Duration.ofNanos(percentile(latencies, 1.0)),
+                Duration.ofNanos(gap));
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    /** Waits until indicators-service has learned these indicators of the plan from plan.targets.v1. */
+    private static void awaitCatalogue(Cluster cluster, List<String> indicatorIds) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try (Connection c = cluster.dataSource("indicators").getConnection(); PreparedStatement s = c.prepareStatement(
+                    "select count(*) from catalogue_indicator where not deleted and indicator_id = any(?)")) {
+                s.setArray(1, c.createArrayOf("varchar", indicatorIds.toArray()));
+                try (ResultSet rows = s.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) == indicatorIds.size()) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("indicators-service did not learn the plan's indicators within 2 minutes");
+    }
+}

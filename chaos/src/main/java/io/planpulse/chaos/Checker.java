@@ -1,0 +1,314 @@
+package io.planpulse.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.planpulse.chaos.Departments.Entry;
+import io.planpulse.chaos.Departments.Outcome;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * After a run, proves the promises from the stores and the topic, not from what the services say:
+ * every acknowledged report is stored exactly once as the revision its client was told, nothing
+ * refused is stored, every stored revision is on {@code indicator.reports.v1}, reporting-service
+ * holds exactly indicators-service's revisions, and its progress equals a from-scratch
+ * recomputation by a new instance that reads both topics into an empty database.
+ */
+final class Checker {
+
+    static final String REPORTS_TOPIC = "indicator.reports.v1";
+    /** What reporting-service consumes, in a group named after the instance. */
+    private static final List<String> REPORTING_INPUTS = List.of("plan.targets.v1", REPORTS_TOPIC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A stored revision of a period's value; the value as plain text without trailing zeros. */
+    record Revision(String indicatorId, String period, int revision, String value, boolean withdrawn) {
+    }
+
+    /** The figures a run ends with; {@link #problems} is empty when every promise held. */
+    record Verdict(int requests, int acknowledged, int refused, int unknown, int unknownStored, long attempts,
+            long retried, int storedRevisions, int onTopic, int topicDuplicates, int comparedProgress,
+            List<String> problems) {
+
+        int lost() {
+            return (int) problems.stream().filter(p -> p.startsWith("lost")).count();
+        }
+
+        int duplicated() {
+            return (int) problems.stream().filter(p -> p.startsWith("duplicated")).count();
+        }
+
+        String summary() {
+            return """
+                    requests %d (acknowledged %d, refused %d, unknown %d of which stored %d); HTTP attempts %d, \
+                    retried %d
+                    revisions stored %d, on %s %d (%d delivered more than once), progress documents compared %d
+                    lost %d, duplicated %d, other problems %d""".formatted(requests, acknowledged, refused, unknown,
+                    unknownStored, attempts, retried, storedRevisions, REPORTS_TOPIC, onTopic, topicDuplicates,
+                    comparedProgress, lost(), duplicated(), problems.size() - lost() - duplicated());
+        }
+    }
+
+    private final Cluster cluster;
+
+    Checker(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    Verdict check(Departments departments, Duration patience) throws Exception {
+        awaitSettled(List.of("reporting-service"), patience);
+        List<String> problems = new ArrayList<>();
+        Map<String, List<Revision>> byNote = new HashMap<>();
+        Set<Revision> stored = new HashSet<>();
+        try (Connection c = cluster.dataSource("indicators").getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(
+                        "select indicator_id, period, revision, value, withdrawn, note from report_revision")) {
+            while (rows.next()) {
+                Revision r = new Revision(rows.getString(1), rows.getString(2), rows.getInt(3),
+                        plain(rows.getBigDecimal(4)), rows.getBoolean(5));
+                stored.add(r);
+                if (rows.getString(6) != null) {
+                    byNote.computeIfAbsent(rows.getString(6), n -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        List<Entry> history = departments.history();
+        int acknowledged = 0;
+        int refused = 0;
+        int unknown = 0;
+        int unknownStored = 0;
+        for (Entry e : history) {
+            List<Revision> found = byNote.getOrDefault(e.request().note(), List.of());
+            if (found.size() > 1) {
+                problems.add("duplicated: request " + e.request().key() + " is stored " + found.size() + " times: "
+                        + found);
+            }
+            if (e.outcome() instanceof Outcome.Acknowledged a) {
+                acknowledged++;
+                if (found.isEmpty()) {
+                    problems.add("lost: acknowledged request " + e.request() + " (revision " + a.revision()
+                            + ") is not stored");
+                } else if (found.size() == 1 && !matches(found.get(0), e, a.revision())) {
+                    problems.add("changed: request " + e.request() + " was told revision " + a.revision()
+                            + ", the store has " + found.get(0));
+                }
+                if (e.request().wrong()) {
+                    problems.add("let in: a request meant to be refused was acknowledged: " + e.request());
+                }
+            } else if (e.outcome() instanceof Outcome.Refused r) {
+                refused++;
+                if (!found.isEmpty()) {
+                    problems.add("refused but stored: request " + e.request() + " (" + r.status() + " " + r.code() + ")");
+                }
+                if (!e.request().wrong()) {
+                    problems.add("refused: a valid request got " + r.status() + " " + r.code() + ": " + e.request());
+                }
+            } else {
+                unknown++;
+                unknownStored += found.isEmpty() ? 0 : 1;
+            }
+        }
+
+        Map<Revision, Integer> topic = readTopic();
+        int duplicates = (int) topic.values().stream().filter(n -> n > 1).count();
+        for (Revision r : stored) {
+            if (!topic.containsKey(r)) {
+                problems.add("not published: stored revision " + r + " is not on " + REPORTS_TOPIC);
+            }
+        }
+        for (Revision r : topic.keySet()) {
+            if (!stored.contains(r)) {
+                problems.add("published but not stored: " + r);
+            }
+        }
+
+        Set<Revision> applied = revisions(cluster.dataSource("reporting"));
+        if (!applied.equals(stored)) {
+            Set<Revision> missing = new HashSet<>(stored);
+            missing.removeAll(applied);
+            Set<Revision> extra = new HashSet<>(applied);
+            extra.removeAll(stored);
+            problems.add("reporting-service differs from indicators-service: missing " + first(missing) + " ("
+                    + missing.size() + "), extra " + first(extra) + " (" + extra.size() + ")");
+        }
+
+        int compared = compareWithRecomputation(problems, patience);
+        return new Verdict(history.size(), acknowledged, refused, unknown, unknownStored, departments.attempts(),
+                departments.failedAttempts(), stored.size(), topic.size(), duplicates, compared, problems);
+    }
+
+    private static boolean matches(Revision stored, Entry e, int revision) {
+        return stored.revision() == revision && stored.indicatorId().equals(e.request().indicatorId())
+                && stored.period().equals(e.request().period())
+                && stored.value().equals(plain(e.request().value()));
+    }
+
+    /**
+     * Starts a new reporting-service on an empty database with consumer groups of its own and no
+     * outbox relay, waits until it has read both topics to their ends, and compares every
+     * indicator's progress with the running instance's.
+     */
+    private int compareWithRecomputation(List<String> problems, Duration patience) throws Exception {
+        String instance = "reporting-rebuild";
+        ServiceProcess rebuild = cluster.startInstance(instance, "reporting-service", Map.of(
+                "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", instance,
+                "MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", instance,
+                "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
+        try {
+            awaitSettled(List.of(instance), patience);
+            Map<String, JsonNode> running = progress(cluster.dataSource("reporting"));
+            Map<String, JsonNode> rebuilt = progress(cluster.dataSource(instance.replace('-', '_')));
+            if (!running.keySet().equals(rebuilt.keySet())) {
+                problems.add("recomputation: indicators differ: running " + running.keySet() + ", rebuilt "
+                        + rebuilt.keySet());
+            }
+            for (Map.Entry<String, JsonNode> e : running.entrySet()) {
+                JsonNode other = rebuilt.get(e.getKey());
+                if (other != null && !other.equals(e.getValue())) {
+                    problems.add("recomputation: " + e.getKey() + " differs:\n  running " + e.getValue()
+                            + "\n  rebuilt " + other);
+                }
+            }
+            return running.size();
+        } finally {
+            rebuild.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    /** Each indicator's progress document without what differs between computations: version and instants. */
+    private static Map<String, JsonNode> progress(DataSource db) throws Exception {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select indicator_id, document from progress")) {
+            while (rows.next()) {
+                ObjectNode doc = (ObjectNode) JSON.readTree(rows.getString(2));
+                doc.remove(List.of("version", "asOf", "computedAt"));
+                documents.put(rows.getString(1), doc);
+            }
+        }
+        return documents;
+    }
+
+    private static Set<Revision> revisions(DataSource db) throws SQLException {
+        Set<Revision> found = new HashSet<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(
+                "select indicator_id, period, revision, value, withdrawn from revision")) {
+            while (rows.next()) {
+                found.add(new Revision(rows.getString(1), rows.getString(2), rows.getInt(3),
+                        plain(rows.getBigDecimal(4)), rows.getBoolean(5)));
+            }
+        }
+        return found;
+    }
+
+    /** Every revision on the reports topic, read from the beginning to the end, with how often it is there. */
+    private Map<Revision, Integer> readTopic() throws Exception {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<Revision, Integer> found = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(REPORTS_TOPIC).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode event = JSON.readTree(record.value());
+                    Revision r = new Revision(event.get("indicatorId").asText(), event.get("period").asText(),
+                            event.get("revision").asInt(), event.hasNonNull("value")
+                                    ? plain(event.get("value").decimalValue()) : null,
+                            event.get("withdrawn").asBoolean());
+                    found.merge(r, 1, Integer::sum);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Waits until indicators-service's outbox is empty and the given consumer groups have committed
+     * every record of their topics, twice in a row.
+     */
+    private void awaitSettled(List<String> groups, Duration patience) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (Admin admin = Admin.create(p)) {
+            int settled = 0;
+            String state = "";
+            while (settled < 2) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("the system did not settle within " + patience + ": " + state);
+                }
+                long outbox = count(cluster.dataSource("indicators"), "select count(*) from outbox");
+                long lag = lag(admin, groups);
+                state = "indicators-service's outbox " + outbox + ", lag of " + groups + " " + lag;
+                settled = outbox == 0 && lag == 0 ? settled + 1 : 0;
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** The records of reporting-service's input topics that these groups have not committed yet. */
+    private static long lag(Admin admin, List<String> groups) throws Exception {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        var partitions = admin.describeTopics(REPORTING_INPUTS).allTopicNames().get();
+        var latest = admin.listOffsets(partitions.values().stream()
+                .flatMap(t -> t.partitions().stream().map(i -> new TopicPartition(t.name(), i.partition())))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+        latest.forEach((tp, info) -> ends.put(tp, info.offset()));
+        long lag = 0;
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                lag += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()));
+            }
+        }
+        return lag;
+    }
+
+    private static long count(DataSource db, String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String first(Set<Revision> revisions) {
+        return revisions.stream().findFirst().map(Revision::toString).orElse("none");
+    }
+}

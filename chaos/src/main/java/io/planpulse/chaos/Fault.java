@@ -1,0 +1,51 @@
+package io.planpulse.chaos;
+
+import java.time.Duration;
+import java.util.List;
+
+/** One kind of fault the suite injects into a running cluster, and how it heals. */
+record Fault(String name, Injection injection) {
+
+    @FunctionalInterface
+    interface Injection {
+        /** Injects the fault and returns once it is healed (restarted, reconnected, passing again). */
+        void apply(Cluster cluster) throws Exception;
+    }
+
+    /** Each kind once: crashes of both services that take reports, of the broker, a database restart, network faults. */
+    static List<Fault> all(Duration outage) {
+        return List.of(
+                new Fault("SIGKILL indicators-service, restart", c -> crash(c.service("indicators-service"))),
+                new Fault("SIGKILL reporting-service under load, restart", c -> crash(c.service("reporting-service"))),
+                new Fault("SIGKILL Kafka broker, restart after " + outage.toSeconds() + " s", c -> {
+                    c.broker().kill();
+                    Thread.sleep(outage.toMillis());
+                    c.broker().start();
+                }),
+                new Fault("restart PostgreSQL", c -> c.postgres().restart()),
+                new Fault("PostgreSQL connections +300 ms each way for " + outage.toSeconds() + " s", c -> {
+                    c.postgresProxy().delay(Duration.ofMillis(300));
+                    Thread.sleep(outage.toMillis());
+                    c.postgresProxy().heal();
+                }),
+                new Fault("PostgreSQL connections blackholed for " + outage.toSeconds() + " s", c -> {
+                    c.postgresProxy().blackhole();
+                    Thread.sleep(outage.toMillis());
+                    c.postgresProxy().heal();
+                }),
+                new Fault("Kafka connections blackholed for " + outage.toSeconds() + " s", c -> {
+                    c.kafkaProxy().blackhole();
+                    Thread.sleep(outage.toMillis());
+                    c.kafkaProxy().heal();
+                }),
+                new Fault("PostgreSQL and Kafka connections reset", c -> {
+                    c.postgresProxy().resetAll();
+                    c.kafkaProxy().resetAll();
+                }));
+    }
+
+    private static void crash(ServiceProcess service) throws Exception {
+        service.kill();
+        service.start();
+    }
+}
