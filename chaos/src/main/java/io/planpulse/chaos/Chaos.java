@@ -46,7 +46,7 @@ public final class Chaos {
         ChaosRun.Settings settings = new ChaosRun.Settings(quick.clients(), quick.pause(), Duration.ofSeconds(20),
                 Duration.ofSeconds(10), rounds);
         ChaosRun.Result result = ChaosRun.run(root, dir, settings, System.out);
-        String table = table(result, settings, rounds);
+        String table = report(result, settings);
         System.out.println(table);
         if (out != null) {
             String kept = Files.exists(out) ? Files.readString(out) : "";
@@ -57,7 +57,9 @@ public final class Chaos {
         System.exit(result.verdict().problems().isEmpty() ? 0 : 1);
     }
 
-    private static String table(ChaosRun.Result r, ChaosRun.Settings s, int rounds) {
+    /** The figures of a run as markdown. */
+    static String report(ChaosRun.Result r, ChaosRun.Settings s) {
+        int rounds = s.rounds();
         StringBuilder md = new StringBuilder();
         md.append("# Reliability\n\n");
         md.append("`./planpulse chaos --rounds ").append(rounds).append("` on ").append(LocalDate.now())
@@ -75,6 +77,7 @@ public final class Chaos {
         row(md, "refused (meant to be)", v.refused());
         row(md, "unknown at the end (stored: " + v.unknownStored() + ")", v.unknown());
         row(md, "HTTP attempts (retried after no answer, 5xx, 409, 429)", v.attempts() + " (" + v.retried() + ")");
+        row(md, "plan changes acknowledged (a planner moving a target meanwhile)", v.planChanges());
         row(md, "faults injected", r.impacts().size());
         row(md, "connections reset by the proxies", r.proxyResets());
         row(md, "revisions stored / on indicator.reports.v1 (delivered more than once)",
@@ -85,11 +88,18 @@ public final class Chaos {
         row(md, "other problems", v.problems().size() - v.lost() - v.duplicated());
         md.append("\n## What each fault did\n\n")
                 .append("| fault | until healed | requests sent meanwhile | their p99 | their max "
-                        + "| longest stretch without an acknowledgement |\n|---|---|---|---|---|---|\n");
+                        + "| longest stretch without an acknowledgement | acknowledged in its first "
+                        + ChaosRun.RIGHT_AFTER.toSeconds() + " s | failed attempts: not reached / cut / "
+                        + "timed out / 5xx, 409, 429 |\n|---|---|---|---|---|---|---|---|\n");
         for (ChaosRun.Impact i : r.impacts()) {
-            md.append("| ").append(i.fault()).append(" | ").append(seconds(i.took())).append(" | ")
+            md.append("| ").append(i.fault().name()).append(" | ").append(seconds(i.took())).append(" | ")
                     .append(i.requests()).append(" | ").append(seconds(i.p99())).append(" | ")
-                    .append(seconds(i.max())).append(" | ").append(seconds(i.ackGap())).append(" |\n");
+                    .append(seconds(i.max())).append(" | ").append(seconds(i.ackGap())).append(" | ")
+                    .append(i.acknowledgedRightAfter()).append(" | ")
+                    .append(i.failed(Departments.Failure.NOT_REACHED)).append(" / ")
+                    .append(i.failed(Departments.Failure.CUT)).append(" / ")
+                    .append(i.failed(Departments.Failure.TIMED_OUT)).append(" / ")
+                    .append(i.failed(Departments.Failure.ANSWERED_RETRY)).append(" |\n");
         }
         if (!v.problems().isEmpty()) {
             md.append("\n## Problems\n\n");

@@ -28,12 +28,27 @@ final class ChaosRun {
     }
 
     /** One injected fault: when (from the start of the load) and until it healed. */
-    record Injected(String fault, long injectedAt, long healedAt) {
+    record Injected(Fault fault, long injectedAt, long healedAt) {
     }
 
-    /** What one fault did to the clients: the requests sent meanwhile, their latencies, the longest stretch without an acknowledgement. */
-    record Impact(String fault, Duration took, int requests, Duration p99, Duration max, Duration ackGap) {
+    /**
+     * What one fault did to the clients: the requests sent meanwhile, their latencies, the longest
+     * stretch without an acknowledgement, the acknowledgements in the first seconds after the
+     * injection, and the attempts that failed from the fault until a few seconds after it healed.
+     */
+    record Impact(Fault fault, Duration took, int requests, Duration p99, Duration max, Duration ackGap,
+            int acknowledgedRightAfter, List<Departments.FailedAttempt> failures) {
+
+        long failed(Departments.Failure failure) {
+            return failures.stream().filter(f -> f.failure() == failure).count();
+        }
     }
+
+    /** The stretch after a fault's injection in which acknowledgements show whether the service still served. */
+    static final Duration RIGHT_AFTER = Duration.ofSeconds(3);
+
+    /** How long after a fault healed its failed attempts still count as its own. */
+    private static final Duration AFTERMATH = Duration.ofSeconds(3);
 
     record Result(Verdict verdict, List<Impact> impacts, long proxyResets, Duration loadFor) {
     }
@@ -45,12 +60,14 @@ final class ChaosRun {
         out.println("chaos: starting PostgreSQL, Kafka and the three services under " + dir);
         try (Cluster cluster = Cluster.start(root, dir)) {
             List<Departments.Reportable> reportables = Departments.reportables(
-                    cluster.service("targets-service").url(), cluster.tokens(), "fyp14");
+                    cluster.service("targets-service").url(), cluster.tokens(), Checker.PLAN_ID);
             awaitCatalogue(cluster, reportables.stream().map(Departments.Reportable::indicatorId).toList());
             Departments departments = new Departments(cluster.service("indicators-service").url(), cluster.tokens(),
                     reportables);
+            Planner planner = new Planner(cluster.service("targets-service").url(), cluster.tokens(), Checker.PLAN_ID);
             long start = System.nanoTime();
             departments.start(settings.clients(), settings.pause());
+            planner.start(Duration.ofSeconds(2));
             Thread.sleep(settings.steady().toMillis());
             List<Injected> injected = new ArrayList<>();
             for (int round = 0; round < settings.rounds(); round++) {
@@ -58,23 +75,25 @@ final class ChaosRun {
                     out.println("chaos: " + fault.name());
                     long at = System.nanoTime();
                     fault.injection().apply(cluster);
-                    injected.add(new Injected(fault.name(), at, System.nanoTime()));
+                    injected.add(new Injected(fault, at, System.nanoTime()));
                     Thread.sleep(settings.steady().toMillis());
                 }
             }
             out.println("chaos: stopping the clients (requests under way are retried for up to 60 s)");
             departments.stop(Duration.ofSeconds(60));
+            planner.stop();
             Duration loadFor = Duration.ofNanos(System.nanoTime() - start);
             out.println("chaos: checking");
-            Verdict verdict = new Checker(cluster).check(departments, Duration.ofMinutes(3));
+            Verdict verdict = new Checker(cluster).check(departments, planner, Duration.ofMinutes(3));
             List<Entry> history = departments.history();
-            List<Impact> impacts = injected.stream().map(i -> impact(i, history)).toList();
+            List<Departments.FailedAttempt> failures = departments.failures();
+            List<Impact> impacts = injected.stream().map(i -> impact(i, history, failures)).toList();
             return new Result(verdict, impacts, cluster.postgresProxy().resets() + cluster.kafkaProxy().resets(),
                     loadFor);
         }
     }
 
-    private static Impact impact(Injected fault, List<Entry> history) {
+    private static Impact impact(Injected fault, List<Entry> history, List<Departments.FailedAttempt> failures) {
         List<Long> latencies = history.stream()
                 .filter(e -> e.sentAt() >= fault.injectedAt() && e.sentAt() <= fault.healedAt())
                 .map(e -> e.endedAt() - e.sentAt()).sorted().toList();
@@ -89,9 +108,13 @@ final class ChaosRun {
                 break;
             }
         }
+        long until = fault.healedAt() + AFTERMATH.toNanos();
+        List<Departments.FailedAttempt> failed = failures.stream()
+                .filter(f -> f.at() >= fault.injectedAt() && f.at() <= until).toList();
+        int rightAfter = (int) acks.stream().filter(t -> t <= fault.injectedAt() + RIGHT_AFTER.toNanos()).count();
         return new Impact(fault.fault(), Duration.ofNanos(fault.healedAt() - fault.injectedAt()), latencies.size(),
                 Duration.ofNanos(percentile(latencies, 0.99)), Duration.ofNanos(percentile(latencies, 1.0)),
-                Duration.ofNanos(gap));
+                Duration.ofNanos(gap), rightAfter, failed);
     }
 
     private static long percentile(List<Long> sorted, double p) {

@@ -42,8 +42,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class Checker {
 
     static final String REPORTS_TOPIC = "indicator.reports.v1";
+    static final String PLAN_ID = "fyp14";
     /** What reporting-service consumes, in a group named after the instance. */
     private static final List<String> REPORTING_INPUTS = List.of("plan.targets.v1", REPORTS_TOPIC);
+    /** The consumer groups of the running services and what each reads. */
+    private static final Map<String, List<String>> SERVICE_GROUPS = Map.of(
+            "indicators-service", List.of("plan.targets.v1"), "reporting-service", REPORTING_INPUTS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A stored revision of a period's value; the value as plain text without trailing zeros. */
@@ -52,7 +56,7 @@ final class Checker {
 
     /** The figures a run ends with; {@link #problems} is empty when every promise held. */
     record Verdict(int requests, int acknowledged, int refused, int unknown, int unknownStored, long attempts,
-            long retried, int storedRevisions, int onTopic, int topicDuplicates, int comparedProgress,
+            long retried, int planChanges, int storedRevisions, int onTopic, int topicDuplicates, int comparedProgress,
             List<String> problems) {
 
         int lost() {
@@ -62,16 +66,6 @@ final class Checker {
         int duplicated() {
             return (int) problems.stream().filter(p -> p.startsWith("duplicated")).count();
         }
-
-        String summary() {
-            return """
-                    requests %d (acknowledged %d, refused %d, unknown %d of which stored %d); HTTP attempts %d, \
-                    retried %d
-                    revisions stored %d, on %s %d (%d delivered more than once), progress documents compared %d
-                    lost %d, duplicated %d, other problems %d""".formatted(requests, acknowledged, refused, unknown,
-                    unknownStored, attempts, retried, storedRevisions, REPORTS_TOPIC, onTopic, topicDuplicates,
-                    comparedProgress, lost(), duplicated(), problems.size() - lost() - duplicated());
-        }
     }
 
     private final Cluster cluster;
@@ -80,9 +74,10 @@ final class Checker {
         this.cluster = cluster;
     }
 
-    Verdict check(Departments departments, Duration patience) throws Exception {
-        awaitSettled(List.of("reporting-service"), patience);
+    Verdict check(Departments departments, Planner planner, Duration patience) throws Exception {
+        awaitSettled(SERVICE_GROUPS, patience);
         List<String> problems = new ArrayList<>();
+        checkDefinitions(planner, problems);
         Map<String, List<Revision>> byNote = new HashMap<>();
         Set<Revision> stored = new HashSet<>();
         try (Connection c = cluster.dataSource("indicators").getConnection(); Statement s = c.createStatement();
@@ -159,7 +154,40 @@ final class Checker {
 
         int compared = compareWithRecomputation(problems, patience);
         return new Verdict(history.size(), acknowledged, refused, unknown, unknownStored, departments.attempts(),
-                departments.failedAttempts(), stored.size(), topic.size(), duplicates, compared, problems);
+                departments.failedAttempts(), planner.changes(), stored.size(), topic.size(), duplicates, compared,
+                problems);
+    }
+
+    /**
+     * The planner's changes: targets-service keeps at least the version it acknowledged last, and
+     * indicators-service and reporting-service know exactly targets-service's latest plan and
+     * version of the indicator it changed.
+     */
+    private void checkDefinitions(Planner planner, List<String> problems) throws SQLException {
+        if (planner.refusal() != null) {
+            problems.add("refused: a plan change got " + planner.refusal());
+        }
+        String indicator = "GDP-TOTAL";
+        long plan = count(cluster.dataSource("targets"),
+                "select max(version) from plan_version where plan_id = '" + PLAN_ID + "'");
+        if (plan < planner.acknowledgedVersion()) {
+            problems.add("lost: plan change acknowledged as version " + planner.acknowledgedVersion()
+                    + ", targets-service has " + plan);
+        }
+        long definition = count(cluster.dataSource("targets"),
+                "select max(version) from indicator_version where indicator_id = '" + indicator + "'");
+        long[] known = {
+            count(cluster.dataSource("indicators"), "select version from catalogue_plan where plan_id = '" + PLAN_ID + "'"),
+            count(cluster.dataSource("indicators"),
+                    "select version from catalogue_indicator where indicator_id = '" + indicator + "'"),
+            count(cluster.dataSource("reporting"), "select max(version) from plan_version where plan_id = '" + PLAN_ID + "'"),
+            count(cluster.dataSource("reporting"),
+                    "select max(version) from indicator_version where indicator_id = '" + indicator + "'")};
+        if (known[0] != plan || known[2] != plan || known[1] != definition || known[3] != definition) {
+            problems.add("definitions differ: targets-service has plan version " + plan + " and " + indicator
+                    + " version " + definition + "; indicators-service " + known[0] + " and " + known[1]
+                    + "; reporting-service " + known[2] + " and " + known[3]);
+        }
     }
 
     private static boolean matches(Revision stored, Entry e, int revision) {
@@ -180,7 +208,7 @@ final class Checker {
                 "MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", instance,
                 "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
         try {
-            awaitSettled(List.of(instance), patience);
+            awaitSettled(Map.of(instance, REPORTING_INPUTS), patience);
             Map<String, JsonNode> running = progress(cluster.dataSource("reporting"));
             Map<String, JsonNode> rebuilt = progress(cluster.dataSource(instance.replace('-', '_')));
             if (!running.keySet().equals(rebuilt.keySet())) {
@@ -254,10 +282,10 @@ final class Checker {
     }
 
     /**
-     * Waits until indicators-service's outbox is empty and the given consumer groups have committed
-     * every record of their topics, twice in a row.
+     * Waits until the outboxes of targets-service and indicators-service are empty and the given
+     * consumer groups have committed every record of the topics they read, twice in a row.
      */
-    private void awaitSettled(List<String> groups, Duration patience) throws Exception {
+    private void awaitSettled(Map<String, List<String>> groups, Duration patience) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         long deadline = System.nanoTime() + patience.toNanos();
@@ -268,31 +296,31 @@ final class Checker {
                 if (System.nanoTime() - deadline > 0) {
                     throw new IllegalStateException("the system did not settle within " + patience + ": " + state);
                 }
-                long outbox = count(cluster.dataSource("indicators"), "select count(*) from outbox");
-                long lag = lag(admin, groups);
-                state = "indicators-service's outbox " + outbox + ", lag of " + groups + " " + lag;
-                settled = outbox == 0 && lag == 0 ? settled + 1 : 0;
+                long outboxes = count(cluster.dataSource("targets"), "select count(*) from outbox")
+                        + count(cluster.dataSource("indicators"), "select count(*) from outbox");
+                long lag = 0;
+                for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+                    lag += lag(admin, group.getKey(), group.getValue());
+                }
+                state = "events in outboxes " + outboxes + ", lag of " + groups.keySet() + " " + lag;
+                settled = outboxes == 0 && lag == 0 ? settled + 1 : 0;
                 Thread.sleep(500);
             }
         }
     }
 
-    /** The records of reporting-service's input topics that these groups have not committed yet. */
-    private static long lag(Admin admin, List<String> groups) throws Exception {
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        var partitions = admin.describeTopics(REPORTING_INPUTS).allTopicNames().get();
-        var latest = admin.listOffsets(partitions.values().stream()
+    /** The records of these topics that the group has not committed yet. */
+    private static long lag(Admin admin, String group, List<String> topics) throws Exception {
+        var partitions = admin.describeTopics(topics).allTopicNames().get();
+        var ends = admin.listOffsets(partitions.values().stream()
                 .flatMap(t -> t.partitions().stream().map(i -> new TopicPartition(t.name(), i.partition())))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
-        latest.forEach((tp, info) -> ends.put(tp, info.offset()));
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
         long lag = 0;
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                lag += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()));
-            }
+        for (var end : ends.entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
         }
         return lag;
     }

@@ -72,6 +72,22 @@ final class Departments {
         }
     }
 
+    /** How an attempt failed, so that a fault's effect can be told apart from a refused connection. */
+    enum Failure {
+        /** The request never reached the service: nothing listened (down or restarting). */
+        NOT_REACHED,
+        /** The connection broke or ended before the answer: a request in flight was cut. */
+        CUT,
+        /** No answer within the client's timeout. */
+        TIMED_OUT,
+        /** The service answered 5xx, 409 (still running) or 429. */
+        ANSWERED_RETRY
+    }
+
+    /** A failed attempt, when it ended ({@link System#nanoTime}) and what the client saw. */
+    record FailedAttempt(long at, Failure failure, String detail) {
+    }
+
     /** A request's fate, with when it was first sent and when it ended ({@link System#nanoTime}). */
     record Entry(Request request, Outcome outcome, int attempts, long sentAt, long endedAt) {
 
@@ -82,13 +98,15 @@ final class Departments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1 with kept-alive connections, as most department systems send. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String url;
     private final Tokens tokens;
     private final List<Reportable> reportables;
     private final ConcurrentLinkedQueue<Entry> history = new ConcurrentLinkedQueue<>();
     private final AtomicLong attempts = new AtomicLong();
-    private final AtomicLong failedAttempts = new AtomicLong();
+    private final ConcurrentLinkedQueue<FailedAttempt> failures = new ConcurrentLinkedQueue<>();
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean sending;
     private volatile long giveUpAt;
@@ -174,7 +192,11 @@ final class Departments {
     }
 
     long failedAttempts() {
-        return failedAttempts.get();
+        return failures.size();
+    }
+
+    List<FailedAttempt> failures() {
+        return List.copyOf(failures);
     }
 
     private Request next(Random random) {
@@ -223,17 +245,23 @@ final class Departments {
                     return;
                 }
                 failure = "HTTP " + status;
+                failures.add(new FailedAttempt(System.nanoTime(), Failure.ANSWERED_RETRY, failure));
                 retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong);
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                failures.add(new FailedAttempt(System.nanoTime(), failure(e), failure));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            failedAttempts.incrementAndGet();
             sleep(retryAfter.map(s -> s * 1000).orElse(Math.min(2_000L, 100L * attempt)));
         }
         history.add(new Entry(request, new Outcome.Unknown(failure), attempt, sentAt, System.nanoTime()));
+    }
+
+    private static Failure failure(IOException e) {
+        return e instanceof java.net.ConnectException ? Failure.NOT_REACHED
+                : e instanceof java.net.http.HttpTimeoutException ? Failure.TIMED_OUT : Failure.CUT;
     }
 
     private static void sleep(long millis) {

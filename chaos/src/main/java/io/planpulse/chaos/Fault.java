@@ -12,11 +12,16 @@ record Fault(String name, Injection injection) {
         void apply(Cluster cluster) throws Exception;
     }
 
-    /** Each kind once: crashes of both services that take reports, of the broker, a database restart, network faults. */
+    /**
+     * Each kind once: crashes and graceful shutdowns of both services that take reports, a crash of
+     * the broker, a database restart, network faults.
+     */
     static List<Fault> all(Duration outage) {
         return List.of(
                 new Fault("SIGKILL indicators-service, restart", c -> crash(c.service("indicators-service"))),
                 new Fault("SIGKILL reporting-service under load, restart", c -> crash(c.service("reporting-service"))),
+                new Fault(SIGTERM + " indicators-service under load, restart", c -> shutDown(c.service("indicators-service"))),
+                new Fault(SIGTERM + " reporting-service under load, restart", c -> shutDown(c.service("reporting-service"))),
                 new Fault("SIGKILL Kafka broker, restart after " + outage.toSeconds() + " s", c -> {
                     c.broker().kill();
                     Thread.sleep(outage.toMillis());
@@ -42,6 +47,18 @@ record Fault(String name, Injection injection) {
                     c.postgresProxy().resetAll();
                     c.kafkaProxy().resetAll();
                 }));
+    }
+
+    /** The name of a graceful shutdown, as a platform asks for it: no request in flight may be cut. */
+    static final String SIGTERM = "SIGTERM";
+
+    boolean graceful() {
+        return name.startsWith(SIGTERM);
+    }
+
+    private static void shutDown(ServiceProcess service) throws Exception {
+        service.stopGracefully(Duration.ofSeconds(60));
+        service.start();
     }
 
     private static void crash(ServiceProcess service) throws Exception {

@@ -76,6 +76,30 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the instance to stop (SIGTERM) and waits until it has; fails unless its readiness check
+     * answered DOWN while the process was still running and serving, before it stopped.
+     */
+    void stopGracefully(Duration patience) throws InterruptedException {
+        process.destroy();
+        boolean readinessWentDown = false;
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (process.isAlive() && !readinessWentDown && System.nanoTime() - deadline < 0) {
+            try {
+                readinessWentDown = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 503;
+            } catch (IOException e) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        stop(patience);
+        if (!readinessWentDown) {
+            throw new IllegalStateException(name + " stopped without first answering its readiness check DOWN");
+        }
+    }
+
     void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

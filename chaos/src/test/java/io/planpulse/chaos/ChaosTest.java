@@ -18,16 +18,26 @@ class ChaosTest {
     void eachFaultOnceUnderLoadLosesNothingAndDuplicatesNothing() throws Exception {
         Path root = Path.of(System.getProperty("planpulse.root", "..")).toAbsolutePath().normalize();
         Path dir = Files.createDirectories(Path.of("target", "chaos")).toAbsolutePath();
-        ChaosRun.Result result = ChaosRun.run(root, Files.createTempDirectory(dir, "run-"),
-                ChaosRun.Settings.quick(), System.out);
-        System.out.println(result.verdict().summary());
-        result.impacts().forEach(System.out::println);
+        ChaosRun.Settings settings = ChaosRun.Settings.quick();
+        ChaosRun.Result result = ChaosRun.run(root, Files.createTempDirectory(dir, "run-"), settings, System.out);
+        System.out.println(Chaos.report(result, settings));
 
         assertEquals(java.util.List.of(), result.verdict().problems());
         assertTrue(result.verdict().acknowledged() > 100, "the clients got reports through: " + result.verdict());
+        assertTrue(result.verdict().planChanges() > 0, "a planner changed targets meanwhile: " + result.verdict());
         assertTrue(result.verdict().refused() > 0, "the wrong requests were sent and refused: " + result.verdict());
         assertTrue(result.verdict().retried() > 0, "the faults hurt requests, which were retried: " + result.verdict());
         assertTrue(result.proxyResets() > 0, "the proxies reset connections");
         assertTrue(result.verdict().comparedProgress() > 0, "progress was recomputed and compared");
+        for (ChaosRun.Impact impact : result.impacts()) {
+            if (impact.fault().graceful()) {
+                // readiness went DOWN first (checked by the fault), and the instance went on serving meanwhile
+                assertTrue(impact.acknowledgedRightAfter() > 20, impact.fault().name()
+                        + ": reports were still acknowledged during the shutdown delay: " + impact);
+                assertEquals(0, impact.failed(Departments.Failure.TIMED_OUT)
+                        + impact.failed(Departments.Failure.ANSWERED_RETRY),
+                        impact.fault().name() + ": no request timed out or got 5xx: " + impact.failures());
+            }
+        }
     }
 }
