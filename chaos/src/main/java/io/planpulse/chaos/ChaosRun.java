@@ -96,7 +96,7 @@ final class ChaosRun {
     private static Impact impact(Injected fault, List<Entry> history, List<Departments.FailedAttempt> failures) {
         List<Long> latencies = history.stream()
                 .filter(e -> e.sentAt() >= fault.injectedAt() && e.sentAt() <= fault.healedAt())
-                .map(e -> e.endedAt() - e.sentAt()).sorted().toList();
+                .map(e -> e.latency().toNanos()).sorted().toList();
         List<Long> acks = history.stream().filter(e -> e.outcome() instanceof Departments.Outcome.Acknowledged)
                 .map(Entry::endedAt).filter(t -> t >= fault.injectedAt()).sorted().toList();
         long gap = 0;

@@ -50,7 +50,7 @@ final class Checker {
             "indicators-service", List.of("plan.targets.v1"), "reporting-service", REPORTING_INPUTS);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A stored revision of a period's value; the value as plain text without trailing zeros. */
+    /** A revision of a period's value; the value as plain text without trailing zeros. */
     record Revision(String indicatorId, String period, int revision, String value, boolean withdrawn) {
     }
 
@@ -74,25 +74,57 @@ final class Checker {
         this.cluster = cluster;
     }
 
+    /** What the stores and the topic hold after the run: indicators-service's revisions (with their notes), the topic's, reporting-service's. */
+    record Evidence(List<Stored> stored, Map<Revision, Integer> topic, Set<Revision> applied) {
+    }
+
+    /** A revision in indicators-service's store and the note it was sent with. */
+    record Stored(Revision revision, String note) {
+    }
+
+    /** The requests' fates judged against the evidence. */
+    record Judgement(int acknowledged, int refused, int unknown, int unknownStored, List<String> problems) {
+    }
+
     Verdict check(Departments departments, Planner planner, Duration patience) throws Exception {
         awaitSettled(SERVICE_GROUPS, patience);
         List<String> problems = new ArrayList<>();
         checkDefinitions(planner, problems);
-        Map<String, List<Revision>> byNote = new HashMap<>();
-        Set<Revision> stored = new HashSet<>();
+        List<Stored> stored = new ArrayList<>();
         try (Connection c = cluster.dataSource("indicators").getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery(
                         "select indicator_id, period, revision, value, withdrawn, note from report_revision")) {
             while (rows.next()) {
-                Revision r = new Revision(rows.getString(1), rows.getString(2), rows.getInt(3),
-                        plain(rows.getBigDecimal(4)), rows.getBoolean(5));
-                stored.add(r);
-                if (rows.getString(6) != null) {
-                    byNote.computeIfAbsent(rows.getString(6), n -> new ArrayList<>()).add(r);
-                }
+                stored.add(new Stored(new Revision(rows.getString(1), rows.getString(2), rows.getInt(3),
+                        plain(rows.getBigDecimal(4)), rows.getBoolean(5)), rows.getString(6)));
             }
         }
+        Evidence evidence = new Evidence(stored, readTopic(), revisions(cluster.dataSource("reporting")));
         List<Entry> history = departments.history();
+        Judgement judgement = judge(history, evidence);
+        problems.addAll(judgement.problems());
+        int compared = compareWithRecomputation(problems, patience);
+        return new Verdict(history.size(), judgement.acknowledged(), judgement.refused(), judgement.unknown(),
+                judgement.unknownStored(), departments.attempts(), departments.failedAttempts(), planner.changes(),
+                stored.size(), evidence.topic().size(),
+                (int) evidence.topic().values().stream().filter(n -> n > 1).count(), compared, problems);
+    }
+
+    /**
+     * Every acknowledged request stored exactly once as the revision its client was told, nothing
+     * refused stored, no request stored twice; every stored revision on the topic and nothing else;
+     * reporting-service holding exactly the stored revisions.
+     */
+    static Judgement judge(List<Entry> history, Evidence evidence) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<Revision>> byNote = new HashMap<>();
+        Set<Revision> stored = new HashSet<>();
+        for (Stored s : evidence.stored()) {
+            stored.add(s.revision());
+            if (s.note() != null) {
+                byNote.computeIfAbsent(s.note(), n -> new ArrayList<>()).add(s.revision());
+            }
+        }
         int acknowledged = 0;
         int refused = 0;
         int unknown = 0;
@@ -128,34 +160,25 @@ final class Checker {
                 unknownStored += found.isEmpty() ? 0 : 1;
             }
         }
-
-        Map<Revision, Integer> topic = readTopic();
-        int duplicates = (int) topic.values().stream().filter(n -> n > 1).count();
         for (Revision r : stored) {
-            if (!topic.containsKey(r)) {
+            if (!evidence.topic().containsKey(r)) {
                 problems.add("not published: stored revision " + r + " is not on " + REPORTS_TOPIC);
             }
         }
-        for (Revision r : topic.keySet()) {
+        for (Revision r : evidence.topic().keySet()) {
             if (!stored.contains(r)) {
                 problems.add("published but not stored: " + r);
             }
         }
-
-        Set<Revision> applied = revisions(cluster.dataSource("reporting"));
-        if (!applied.equals(stored)) {
+        if (!evidence.applied().equals(stored)) {
             Set<Revision> missing = new HashSet<>(stored);
-            missing.removeAll(applied);
-            Set<Revision> extra = new HashSet<>(applied);
+            missing.removeAll(evidence.applied());
+            Set<Revision> extra = new HashSet<>(evidence.applied());
             extra.removeAll(stored);
             problems.add("reporting-service differs from indicators-service: missing " + first(missing) + " ("
                     + missing.size() + "), extra " + first(extra) + " (" + extra.size() + ")");
         }
-
-        int compared = compareWithRecomputation(problems, patience);
-        return new Verdict(history.size(), acknowledged, refused, unknown, unknownStored, departments.attempts(),
-                departments.failedAttempts(), planner.changes(), stored.size(), topic.size(), duplicates, compared,
-                problems);
+        return new Judgement(acknowledged, refused, unknown, unknownStored, problems);
     }
 
     /**
