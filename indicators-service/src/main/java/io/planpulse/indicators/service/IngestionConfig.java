@@ -16,6 +16,13 @@ public interface IngestionConfig {
     @WithDefault("5000000")
     int maxBytes();
 
+    /**
+     * How long a request may wait for the database before it is answered 503 with Retry-After
+     * (its transaction may still complete; a retry with the same Idempotency-Key gets its outcome).
+     */
+    @WithDefault("5s")
+    Duration databaseTimeout();
+
     /** How long an Idempotency-Key's response is kept for retries. */
     @WithDefault("24h")
     Duration idempotencyTtl();

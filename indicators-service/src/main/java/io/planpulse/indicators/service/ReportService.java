@@ -2,6 +2,7 @@ package io.planpulse.indicators.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.common.error.UnavailableException;
 import io.planpulse.common.event.EventTypes;
 import io.planpulse.common.event.ReportAccepted;
 import io.planpulse.common.event.Topics;
@@ -26,6 +27,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +71,9 @@ public class ReportService {
         this.clock = clock;
     }
 
+    /** What a 503 asks the caller to wait before retrying. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
     /** One report: 201 with its revision, 200 when unchanged, 422 (403 for another department's) when refused. */
     public Uni<IngestResponse> submit(ReportRow row, Caller caller, Optional<IdempotencyKey> key) {
         return ingest(List.of(row), false, false, caller, key, results -> single(results.get(0)));
@@ -91,7 +96,9 @@ public class ReportService {
             return judgeAndStore(connection, rows, atomic, dryRun, caller, now)
                     .map(answer)
                     .call(response -> keep(connection, caller, key, response, now));
-        }));
+        })).ifNoItem().after(config.databaseTimeout()).failWith(() -> new UnavailableException(
+                "the database did not answer within " + config.databaseTimeout().toSeconds()
+                        + " s; retry with the same Idempotency-Key", RETRY_AFTER));
     }
 
     /** The kept response of an earlier request with this key, if any; 409 while that request still runs. */

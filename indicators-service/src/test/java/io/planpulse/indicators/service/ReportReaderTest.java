@@ -30,6 +30,11 @@ class ReportReaderTest {
         }
 
         @Override
+        public Duration databaseTimeout() {
+            return Duration.ofSeconds(5);
+        }
+
+        @Override
         public Duration idempotencyTtl() {
             return Duration.ofHours(24);
         }

@@ -1,0 +1,17 @@
+package io.planpulse.common.rest;
+
+import io.planpulse.common.error.UnavailableException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 503 problem+json with {@code Retry-After} (whole seconds, at least one). */
+@Provider
+public class UnavailableExceptionMapper implements ExceptionMapper<UnavailableException> {
+
+    @Override
+    public Response toResponse(UnavailableException e) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "UNAVAILABLE", e.getMessage()).response()
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).build();
+    }
+}
