@@ -3,8 +3,11 @@ package io.planpulse.chaos;
 import java.time.Duration;
 import java.util.List;
 
-/** One kind of fault the suite injects into a running cluster, and how it heals. */
-record Fault(String name, Injection injection) {
+/**
+ * One kind of fault the suite injects into a running cluster, and how it heals; a graceful one is a
+ * stop the platform asks for (SIGTERM), which must not fail a request that reached the service.
+ */
+record Fault(String name, boolean graceful, Injection injection) {
 
     @FunctionalInterface
     interface Injection {
@@ -18,42 +21,41 @@ record Fault(String name, Injection injection) {
      */
     static List<Fault> all(Duration outage) {
         return List.of(
-                new Fault("SIGKILL indicators-service, restart", c -> crash(c.service("indicators-service"))),
-                new Fault("SIGKILL reporting-service under load, restart", c -> crash(c.service("reporting-service"))),
-                new Fault(SIGTERM + " indicators-service under load, restart", c -> shutDown(c.service("indicators-service"))),
-                new Fault(SIGTERM + " reporting-service under load, restart", c -> shutDown(c.service("reporting-service"))),
-                new Fault("SIGKILL Kafka broker, restart after " + outage.toSeconds() + " s", c -> {
+                fault("SIGKILL indicators-service, restart", c -> crash(c.service("indicators-service"))),
+                fault("SIGKILL reporting-service under load, restart", c -> crash(c.service("reporting-service"))),
+                new Fault("SIGTERM indicators-service under load, restart", true,
+                        c -> shutDown(c.service("indicators-service"))),
+                new Fault("SIGTERM reporting-service under load, restart", true,
+                        c -> shutDown(c.service("reporting-service"))),
+                fault("SIGKILL Kafka broker, restart after " + outage.toSeconds() + " s", c -> {
                     c.broker().kill();
                     Thread.sleep(outage.toMillis());
                     c.broker().start();
                 }),
-                new Fault("restart PostgreSQL", c -> c.postgres().restart()),
-                new Fault("PostgreSQL connections +300 ms each way for " + outage.toSeconds() + " s", c -> {
+                fault("restart PostgreSQL", c -> c.postgres().restart()),
+                fault("PostgreSQL connections +300 ms each way for " + outage.toSeconds() + " s", c -> {
                     c.postgresProxy().delay(Duration.ofMillis(300));
                     Thread.sleep(outage.toMillis());
                     c.postgresProxy().heal();
                 }),
-                new Fault("PostgreSQL connections blackholed for " + outage.toSeconds() + " s", c -> {
+                fault("PostgreSQL connections blackholed for " + outage.toSeconds() + " s", c -> {
                     c.postgresProxy().blackhole();
                     Thread.sleep(outage.toMillis());
                     c.postgresProxy().heal();
                 }),
-                new Fault("Kafka connections blackholed for " + outage.toSeconds() + " s", c -> {
+                fault("Kafka connections blackholed for " + outage.toSeconds() + " s", c -> {
                     c.kafkaProxy().blackhole();
                     Thread.sleep(outage.toMillis());
                     c.kafkaProxy().heal();
                 }),
-                new Fault("PostgreSQL and Kafka connections reset", c -> {
+                fault("PostgreSQL and Kafka connections reset", c -> {
                     c.postgresProxy().resetAll();
                     c.kafkaProxy().resetAll();
                 }));
     }
 
-    /** The name of a graceful shutdown, as a platform asks for it: no request in flight may be cut. */
-    static final String SIGTERM = "SIGTERM";
-
-    boolean graceful() {
-        return name.startsWith(SIGTERM);
+    private static Fault fault(String name, Injection injection) {
+        return new Fault(name, false, injection);
     }
 
     private static void shutDown(ServiceProcess service) throws Exception {
