@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.planpulse.common.error.InvalidRequestException;
 import io.planpulse.common.rest.Problem;
 import io.planpulse.common.rest.Roles;
+import io.planpulse.indicators.domain.Caller;
+import io.planpulse.indicators.service.DepartmentRateLimiter;
 import io.planpulse.indicators.service.IdempotencyKey;
 import io.planpulse.indicators.service.IngestResponse;
 import io.planpulse.indicators.service.IngestionConfig;
@@ -50,14 +52,16 @@ public class ReportResource {
     private final ReportReader reader;
     private final IngestionConfig config;
     private final Callers callers;
+    private final DepartmentRateLimiter rateLimiter;
 
     public ReportResource(ReportService reports, ReportQueryService queries, ReportReader reader,
-                          IngestionConfig config, Callers callers) {
+                          IngestionConfig config, Callers callers, DepartmentRateLimiter rateLimiter) {
         this.reports = reports;
         this.queries = queries;
         this.reader = reader;
         this.config = config;
         this.callers = callers;
+        this.rateLimiter = rateLimiter;
     }
 
     @POST
@@ -76,16 +80,19 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "Equal to the latest revision: nothing stored")
     @APIResponse(responseCode = "403", description = "The caller's department does not own the indicator")
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
+    @APIResponse(responseCode = "429", description = "The department is over its rate: send again after Retry-After")
+    @APIResponse(responseCode = "503", description = "Overloaded or the database is not answering: send again after "
+            + "Retry-After (with the same Idempotency-Key)")
     @APIResponse(responseCode = "422", description = "Refused, with the row code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "refused",
                     value = ReportExamples.REFUSED)))
     public Uni<Response> submit(@Parameter(description = "makes a retry safe: the same key and body return the first answer")
                                 @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                 byte[] body) {
-        checkSize(body);
+        Caller caller = admitted(body);
         JsonNode tree = reader.parseJson(body);
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofJson(k, "reports", tree));
-        return reports.submit(reader.single(tree), callers.current(), key).map(ReportResource::response);
+        return reports.submit(reader.single(tree), caller, key).map(ReportResource::response);
     }
 
     @POST
@@ -104,10 +111,10 @@ public class ReportResource {
     @APIResponse(responseCode = "413", description = "Over 10,000 rows or 5 MB")
     @APIResponse(responseCode = "422", description = "An atomic batch with a conflict: nothing stored")
     public Uni<Response> submitBatch(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
-        checkSize(body);
+        Caller caller = admitted(body);
         JsonNode tree = reader.parseJson(body);
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofJson(k, "reports/batch", tree));
-        return reports.submitBatch(reader.batch(tree), callers.current(), key).map(ReportResource::response);
+        return reports.submitBatch(reader.batch(tree), caller, key).map(ReportResource::response);
     }
 
     @POST
@@ -125,10 +132,10 @@ public class ReportResource {
                                    @QueryParam("atomic") @DefaultValue("false") boolean atomic,
                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                    byte[] body) {
-        checkSize(body);
+        Caller caller = admitted(body);
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
                 "reports/batch.csv?atomic=" + atomic + "&dryRun=" + dryRun + ";" + contentType, body));
-        return reports.submitBatch(reader.csv(body, contentType, atomic, dryRun), callers.current(), key)
+        return reports.submitBatch(reader.csv(body, contentType, atomic, dryRun), caller, key)
                 .map(ReportResource::response);
     }
 
@@ -143,10 +150,14 @@ public class ReportResource {
         return queries.list(blankToNull(indicatorId), blankToNull(period), page, size);
     }
 
-    private void checkSize(byte[] body) {
+    /** The caller, once its department's rate and the body's size let the request through. */
+    private Caller admitted(byte[] body) {
+        Caller caller = callers.current();
+        rateLimiter.admit(caller);
         if (body != null && body.length > config.maxBytes()) {
             throw new PayloadTooLargeException("a request body is at most " + config.maxBytes() + " bytes");
         }
+        return caller;
     }
 
     private static Optional<String> key(String header) {

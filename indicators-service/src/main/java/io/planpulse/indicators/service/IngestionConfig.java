@@ -23,6 +23,25 @@ public interface IngestionConfig {
     @WithDefault("5s")
     Duration databaseTimeout();
 
+    /** Write requests a department may send per second, on average (a token bucket per department). */
+    @WithDefault("100")
+    double departmentRate();
+
+    /** Write requests a department may send at once before its rate applies. */
+    @WithDefault("200")
+    int departmentBurst();
+
+    /** Write requests the service works on at once; more are answered 503 OVERLOADED at once. */
+    @WithDefault("64")
+    int maxInFlight();
+
+    /**
+     * Declared body bytes of the write requests worked on at once (a body without a length counts
+     * as {@link #maxBytes()}); more are answered 503 OVERLOADED before their bodies are read.
+     */
+    @WithDefault("16000000")
+    long maxInFlightBytes();
+
     /** How long an Idempotency-Key's response is kept for retries. */
     @WithDefault("24h")
     Duration idempotencyTtl();

@@ -35,6 +35,26 @@ class ReportReaderTest {
         }
 
         @Override
+        public double departmentRate() {
+            return 100;
+        }
+
+        @Override
+        public int departmentBurst() {
+            return 200;
+        }
+
+        @Override
+        public int maxInFlight() {
+            return 64;
+        }
+
+        @Override
+        public long maxInFlightBytes() {
+            return 16_000_000;
+        }
+
+        @Override
         public Duration idempotencyTtl() {
             return Duration.ofHours(24);
         }

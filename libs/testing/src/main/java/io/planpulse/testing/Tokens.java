@@ -64,7 +64,11 @@ public final class Tokens {
         return claims(role, "DRC").issuer(issuer).sign(signingKey());
     }
 
+    /** A token of the role, with a {@code dept} claim unless {@code dept} is null (as an admin's may be). */
     private static JwtClaimsBuilder claims(String role, String dept) {
+        if (dept == null) {
+            return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(role).groups(Set.of(role)).expiresIn(3600);
+        }
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(role + "-" + dept.toLowerCase(java.util.Locale.ROOT))
                 .groups(Set.of(role)).claim("dept", dept).expiresIn(3600);
     }
