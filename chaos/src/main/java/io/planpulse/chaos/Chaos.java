@@ -42,9 +42,7 @@ public final class Chaos {
         root = root.toAbsolutePath().normalize();
         dir = (dir == null ? Files.createTempDirectory("planpulse-chaos-") : Files.createDirectories(dir))
                 .toAbsolutePath();
-        ChaosRun.Settings quick = ChaosRun.Settings.quick();
-        ChaosRun.Settings settings = new ChaosRun.Settings(quick.clients(), quick.pause(), Duration.ofSeconds(20),
-                Duration.ofSeconds(10), rounds);
+        ChaosRun.Settings settings = ChaosRun.Settings.full(rounds);
         ChaosRun.Result result = ChaosRun.run(root, dir, settings, System.out);
         String table = report(result, settings);
         System.out.println(table);
@@ -75,6 +73,7 @@ public final class Chaos {
         row(md, "requests", v.requests());
         row(md, "acknowledged", v.acknowledged());
         row(md, "refused (meant to be)", v.refused());
+        row(md, "shed under load (429/503, not retried; none may be stored)", v.shed());
         row(md, "unknown at the end (stored: " + v.unknownStored() + ")", v.unknown());
         row(md, "HTTP attempts (retried after no answer, 5xx, 409, 429)", v.attempts() + " (" + v.retried() + ")");
         row(md, "plan changes acknowledged (a planner moving a target meanwhile)", v.planChanges());
@@ -101,6 +100,27 @@ public final class Chaos {
                     .append(i.failed(Departments.Failure.TIMED_OUT)).append(" / ")
                     .append(i.failed(Departments.Failure.ANSWERED_RETRY)).append(" |\n");
         }
+        Overload.Result o = r.overload();
+        md.append("\n## Overload\n\n")
+                .append("indicators-service's capacity was measured by 32 clients sending back to back for ")
+                .append(s.measure().toSeconds()).append(" s (alongside the department clients); then twice that was ")
+                .append("offered open loop (each request at its own time, none retried) for ")
+                .append(s.overload().toSeconds()).append(" s, while the department clients went on.\n\n")
+                .append("| figure | |\n|---|---|\n");
+        row(md, "capacity measured (requests answered a second)", String.format(Locale.ROOT, "%.0f", o.capacity()));
+        row(md, "offered (requests a second) / for", String.format(Locale.ROOT, "%.0f / %s", o.offered(),
+                seconds(o.took())));
+        row(md, "offered requests sent / not sent (the generator's own limit)", o.sent() + " / " + o.notSent());
+        row(md, "acknowledged / refused as meant", o.acknowledged() + " / " + o.refused());
+        row(md, "shed: 503 OVERLOADED / 429 RATE_LIMITED (all with Retry-After, none stored)",
+                o.overloaded() + " / " + o.rateLimited());
+        row(md, "no answer or another error", o.unknown());
+        row(md, "answer time of the served: p50 / p99", seconds(o.answeredP50()) + " / " + seconds(o.answeredP99()));
+        row(md, "answer time of the shed: p50 / p99", seconds(o.shedP50()) + " / " + seconds(o.shedP99()));
+        row(md, "indicators-service resident memory: before / peak / 5 s after", mib(o.residentBeforeKib()) + " / "
+                + mib(o.residentPeakKib()) + " / " + mib(o.residentAfterKib()));
+        row(md, "first acknowledgement of a department client's new request after the load dropped",
+                o.recovery() == null ? "none" : seconds(o.recovery()));
         if (!v.problems().isEmpty()) {
             md.append("\n## Problems\n\n");
             v.problems().forEach(p -> md.append("- ").append(p.replace("\n", " ")).append('\n'));
@@ -110,6 +130,10 @@ public final class Chaos {
 
     private static void row(StringBuilder md, String figure, Object value) {
         md.append("| ").append(figure).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String mib(long kib) {
+        return (kib / 1024) + " MB";
     }
 
     private static String seconds(Duration d) {

@@ -13,17 +13,29 @@ import java.util.List;
 
 /**
  * A run of the suite: the cluster starts, department clients push reports, the faults are injected
- * one after the other with steady load in between, the clients stop (retrying what is under way for
+ * one after the other with steady load in between, then twice the service's capacity is offered
+ * for a while, the clients stop (retrying what is under way for
  * a while), and the checker proves what was promised.
  */
 final class ChaosRun {
 
-    /** How a run is shaped: clients and their pace, the steady stretch between faults, the rounds of faults. */
-    record Settings(int clients, Duration pause, Duration steady, Duration outage, int rounds) {
+    /**
+     * How a run is shaped: clients and their pace, the steady stretch between faults, the rounds of
+     * faults, and how long capacity is measured and then twice that offered.
+     */
+    record Settings(int clients, Duration pause, Duration steady, Duration outage, int rounds, Duration measure,
+            Duration overload) {
 
-        /** A few minutes on two cores: each fault once. */
+        /** A few minutes on two cores: each fault once, ten seconds of overload. */
         static Settings quick() {
-            return new Settings(6, Duration.ofMillis(50), Duration.ofSeconds(6), Duration.ofSeconds(4), 1);
+            return new Settings(6, Duration.ofMillis(50), Duration.ofSeconds(6), Duration.ofSeconds(4), 1,
+                    Duration.ofSeconds(4), Duration.ofSeconds(10));
+        }
+
+        /** {@code ./planpulse chaos}: every fault {@code rounds} times, three minutes of overload. */
+        static Settings full(int rounds) {
+            return new Settings(6, Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofSeconds(10), rounds,
+                    Duration.ofSeconds(10), Duration.ofMinutes(3));
         }
     }
 
@@ -50,7 +62,7 @@ final class ChaosRun {
     /** How long after a fault healed its failed attempts still count as its own. */
     private static final Duration AFTERMATH = Duration.ofSeconds(3);
 
-    record Result(Verdict verdict, List<Impact> impacts, long proxyResets, Duration loadFor) {
+    record Result(Verdict verdict, List<Impact> impacts, Overload.Result overload, long proxyResets, Duration loadFor) {
     }
 
     private ChaosRun() {
@@ -79,6 +91,11 @@ final class ChaosRun {
                     Thread.sleep(settings.steady().toMillis());
                 }
             }
+            out.println("chaos: measuring indicators-service's capacity, then offering twice that for "
+                    + settings.overload().toSeconds() + " s");
+            Overload.Result overload = Overload.run(departments, cluster.service("indicators-service"),
+                    settings.measure(), settings.overload());
+            Thread.sleep(settings.steady().toMillis());
             out.println("chaos: stopping the clients (requests under way are retried for up to 60 s)");
             departments.stop(Duration.ofSeconds(60));
             planner.stop();
@@ -88,7 +105,7 @@ final class ChaosRun {
             List<Entry> history = departments.history();
             List<Departments.FailedAttempt> failures = departments.failures();
             List<Impact> impacts = injected.stream().map(i -> impact(i, history, failures)).toList();
-            return new Result(verdict, impacts, cluster.postgresProxy().resets() + cluster.kafkaProxy().resets(),
+            return new Result(verdict, impacts, overload, cluster.postgresProxy().resets() + cluster.kafkaProxy().resets(),
                     loadFor);
         }
     }
@@ -117,7 +134,7 @@ final class ChaosRun {
                 Duration.ofNanos(gap), rightAfter, failed);
     }
 
-    private static long percentile(List<Long> sorted, double p) {
+    static long percentile(List<Long> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
     }
 

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * After a run, proves the promises from the stores and the topic, not from what the services say:
  * every acknowledged report is stored exactly once as the revision its client was told, nothing
- * refused is stored, every stored revision is on {@code indicator.reports.v1}, reporting-service
+ * refused or shed under load is stored, every stored revision is on {@code indicator.reports.v1}, reporting-service
  * holds exactly indicators-service's revisions, and its progress equals a from-scratch
  * recomputation by a new instance that reads both topics into an empty database.
  */
@@ -55,7 +55,7 @@ final class Checker {
     }
 
     /** The figures a run ends with; {@link #problems} is empty when every promise held. */
-    record Verdict(int requests, int acknowledged, int refused, int unknown, int unknownStored, long attempts,
+    record Verdict(int requests, int acknowledged, int refused, int shed, int unknown, int unknownStored, long attempts,
             long retried, int planChanges, int storedRevisions, int onTopic, int topicDuplicates, int comparedProgress,
             List<String> problems) {
 
@@ -83,7 +83,7 @@ final class Checker {
     }
 
     /** The requests' fates judged against the evidence. */
-    record Judgement(int acknowledged, int refused, int unknown, int unknownStored, List<String> problems) {
+    record Judgement(int acknowledged, int refused, int shed, int unknown, int unknownStored, List<String> problems) {
     }
 
     Verdict check(Departments departments, Planner planner, Duration patience) throws Exception {
@@ -104,7 +104,8 @@ final class Checker {
         Judgement judgement = judge(history, evidence);
         problems.addAll(judgement.problems());
         int compared = compareWithRecomputation(problems, patience);
-        return new Verdict(history.size(), judgement.acknowledged(), judgement.refused(), judgement.unknown(),
+        return new Verdict(history.size(), judgement.acknowledged(), judgement.refused(), judgement.shed(),
+                judgement.unknown(),
                 judgement.unknownStored(), departments.attempts(), departments.failedAttempts(), planner.changes(),
                 stored.size(), evidence.topic().size(),
                 (int) evidence.topic().values().stream().filter(n -> n > 1).count(), compared, problems);
@@ -127,6 +128,7 @@ final class Checker {
         }
         int acknowledged = 0;
         int refused = 0;
+        int shed = 0;
         int unknown = 0;
         int unknownStored = 0;
         for (Entry e : history) {
@@ -155,6 +157,15 @@ final class Checker {
                 if (!e.request().wrong()) {
                     problems.add("refused: a valid request got " + r.status() + " " + r.code() + ": " + e.request());
                 }
+            } else if (e.outcome() instanceof Outcome.Shed r) {
+                shed++;
+                if (!found.isEmpty()) {
+                    problems.add("shed but stored: request " + e.request() + " (" + r.status() + " " + r.code() + ")");
+                }
+                if (r.retryAfter() == null || !r.retryAfter().matches("[1-9][0-9]*")) {
+                    problems.add("shed without Retry-After: request " + e.request() + " (" + r.status() + " " + r.code()
+                            + ", Retry-After " + r.retryAfter() + ")");
+                }
             } else {
                 unknown++;
                 unknownStored += found.isEmpty() ? 0 : 1;
@@ -178,7 +189,7 @@ final class Checker {
             problems.add("reporting-service differs from indicators-service: missing " + first(missing) + " ("
                     + missing.size() + "), extra " + first(extra) + " (" + extra.size() + ")");
         }
-        return new Judgement(acknowledged, refused, unknown, unknownStored, problems);
+        return new Judgement(acknowledged, refused, shed, unknown, unknownStored, problems);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,6 +67,13 @@ final class Departments {
 
         /** Refused with a 4xx that a retry does not change, and the problem's code. */
         record Refused(int status, String code) implements Outcome {
+        }
+
+        /**
+         * Turned away by load, not retried: {@code 429 RATE_LIMITED} or {@code 503 OVERLOADED},
+         * which promise that nothing was stored; {@code retryAfter} is the header's value, if any.
+         */
+        record Shed(int status, String code, String retryAfter) implements Outcome {
         }
 
         /** No answer by the end of the run: stored at most once, or not at all. */
@@ -199,7 +208,8 @@ final class Departments {
         return List.copyOf(failures);
     }
 
-    private Request next(Random random) {
+    /** A new request to a random indicator: one in ten is wrong on purpose. */
+    Request next(Random random) {
         Reportable r = reportables.get(random.nextInt(reportables.size()));
         String key = UUID.randomUUID().toString();
         BigDecimal value = BigDecimal.valueOf(random.nextInt(100_000), 2);
@@ -216,14 +226,70 @@ final class Departments {
                 .orElseThrow();
     }
 
-    private void send(Request request) {
+    private HttpRequest http(Request request) {
         ObjectNode body = JSON.createObjectNode().put("indicatorId", request.indicatorId())
                 .put("period", request.period()).put("note", request.note());
         body.put("value", request.value());
-        HttpRequest http = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + tokens.token("reporter", request.dept()))
                 .header("Content-Type", "application/json").header("Idempotency-Key", request.key())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    }
+
+    /**
+     * Sends a request once, without retrying, as load offered whatever the service does: the
+     * answer goes into the history (a 429 or 503 that promises nothing was stored as {@link
+     * Outcome.Shed}, any other failure as unknown).
+     */
+    CompletableFuture<Entry> offer(Request request) {
+        long sentAt = System.nanoTime();
+        attempts.incrementAndGet();
+        return http.sendAsync(http(request), HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
+            Outcome outcome;
+            if (error != null) {
+                outcome = new Outcome.Unknown(error.getClass().getSimpleName() + ": " + error.getMessage());
+            } else {
+                outcome = outcome(response);
+            }
+            Entry entry = new Entry(request, outcome, 1, sentAt, System.nanoTime());
+            history.add(entry);
+            return entry;
+        });
+    }
+
+    private static Outcome outcome(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        String code = code(response);
+        if (status == 200 || status == 201) {
+            return new Outcome.Acknowledged(status, revision(response));
+        }
+        if (status == 429 && "RATE_LIMITED".equals(code) || status == 503 && "OVERLOADED".equals(code)) {
+            return new Outcome.Shed(status, code, response.headers().firstValue("Retry-After").orElse(null));
+        }
+        if (status >= 400 && status < 500 && status != 409 && status != 429) {
+            return new Outcome.Refused(status, code);
+        }
+        return new Outcome.Unknown("HTTP " + status + " " + code);
+    }
+
+    private static int revision(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body()).get("revision").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String code(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body()).path("code").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void send(Request request) {
+        HttpRequest http = http(request);
         int attempt = 0;
         String failure = "not sent";
         long sentAt = System.nanoTime();
@@ -233,18 +299,12 @@ final class Departments {
             Optional<Long> retryAfter = Optional.empty();
             try {
                 HttpResponse<byte[]> response = this.http.send(http, HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 200 || status == 201) {
-                    history.add(new Entry(request, new Outcome.Acknowledged(status,
-                            JSON.readTree(response.body()).get("revision").asInt()), attempt, sentAt, System.nanoTime()));
+                Outcome outcome = outcome(response);
+                if (outcome instanceof Outcome.Acknowledged || outcome instanceof Outcome.Refused) {
+                    history.add(new Entry(request, outcome, attempt, sentAt, System.nanoTime()));
                     return;
                 }
-                if (status >= 400 && status < 500 && status != 409 && status != 429) {
-                    history.add(new Entry(request, new Outcome.Refused(status, JSON.readTree(response.body())
-                            .path("code").asText("")), attempt, sentAt, System.nanoTime()));
-                    return;
-                }
-                failure = "HTTP " + status;
+                failure = "HTTP " + response.statusCode();
                 failures.add(new FailedAttempt(System.nanoTime(), Failure.ANSWERED_RETRY, failure));
                 retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong);
             } catch (IOException e) {

@@ -44,6 +44,23 @@ final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The process's resident memory now, in KiB (VmRSS), or 0 when it is not running. */
+    long residentKib() {
+        if (!alive()) {
+            return 0;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            return 0; // it has just stopped
+        }
+    }
+
     /** Starts the instance and waits until its readiness check answers UP. */
     void start() throws IOException, InterruptedException {
         launch();

@@ -10,12 +10,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The suite's signing key (made for each run, never stored but its public half, which the services
@@ -29,8 +31,14 @@ final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+    private static final Duration REUSE_FOR = Duration.ofMinutes(30);
+
+    private record Issued(String token, Instant at) {
+    }
+
     private final KeyPair keys;
     private final Path publicKey;
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
     private Tokens(KeyPair keys, Path publicKey) {
         this.keys = keys;
@@ -53,9 +61,17 @@ final class Tokens {
         return publicKey.toUri().toString();
     }
 
-    /** A token of one role in one department, valid for an hour. */
+    /**
+     * A token of one role in one department, valid for an hour; reused for half an hour, as a
+     * department system keeps its access token until it is about to expire.
+     */
     String token(String role, String dept) {
         Instant now = Instant.now();
+        return issued.compute(role + "/" + dept, (key, last) -> last != null
+                && last.at().isAfter(now.minus(REUSE_FOR)) ? last : new Issued(issue(role, dept, now), now)).token();
+    }
+
+    private String issue(String role, String dept, Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("aud", AUDIENCE);

@@ -29,6 +29,10 @@ class ChaosTest {
         assertTrue(result.verdict().retried() > 0, "the faults hurt requests, which were retried: " + result.verdict());
         assertTrue(result.proxyResets() > 0, "the proxies reset connections");
         assertTrue(result.verdict().comparedProgress() > 0, "progress was recomputed and compared");
+        Overload.Result overload = result.overload();
+        assertTrue(overload.overloaded() > 0, "twice the capacity was shed with 503 OVERLOADED: " + overload);
+        assertTrue(overload.acknowledged() > 0, "the service went on serving under overload: " + overload);
+        assertTrue(overload.recovery() != null, "the department clients got through after the load dropped: " + overload);
         for (ChaosRun.Impact impact : result.impacts()) {
             if (impact.fault().graceful()) {
                 // readiness went DOWN first (checked by the fault), and the instance went on serving meanwhile

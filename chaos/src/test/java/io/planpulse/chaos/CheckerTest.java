@@ -25,13 +25,15 @@ class CheckerTest {
     private static final Request FIRST = request("a", "2021", "10.50", false);
     private static final Request SECOND = request("b", "2022", "7", false);
     private static final Request WRONG = request("c", "2023-13", "1", true);
+    private static final Request SHED = request("d", "2024", "3", false);
     private static final Revision FIRST_STORED = new Revision("GDP-TOTAL", "2021", 1, "10.5", false);
     private static final Revision SECOND_STORED = new Revision("GDP-TOTAL", "2022", 1, "7", false);
 
-    private final List<Entry> history = List.of(
+    private final List<Entry> history = new ArrayList<>(List.of(
             entry(FIRST, new Outcome.Acknowledged(201, 1)),
             entry(SECOND, new Outcome.Acknowledged(201, 1)),
-            entry(WRONG, new Outcome.Refused(422, "PERIOD_INVALID")));
+            entry(WRONG, new Outcome.Refused(422, "PERIOD_INVALID")),
+            entry(SHED, new Outcome.Shed(503, "OVERLOADED", "1"))));
     private final List<Stored> stored = new ArrayList<>(List.of(
             new Stored(FIRST_STORED, FIRST.note()), new Stored(SECOND_STORED, SECOND.note())));
     private final Map<Revision, Integer> topic = new HashMap<>(Map.of(FIRST_STORED, 1, SECOND_STORED, 2));
@@ -43,6 +45,7 @@ class CheckerTest {
         assertEquals(List.of(), judgement.problems());
         assertEquals(2, judgement.acknowledged());
         assertEquals(1, judgement.refused());
+        assertEquals(1, judgement.shed());
     }
 
     @Test
@@ -67,6 +70,14 @@ class CheckerTest {
     void aRefusedReportThatWasStoredAnywayIsCaught() {
         stored.add(new Stored(new Revision("GDP-TOTAL", "2023-13", 1, "1", false), WRONG.note()));
         assertProblem("refused but stored: request " + WRONG);
+    }
+
+    @Test
+    void aReportShedUnderLoadMustNotBeStoredAndMustSayWhenToRetry() {
+        stored.add(new Stored(new Revision("GDP-TOTAL", "2024", 1, "3", false), SHED.note()));
+        assertProblem("shed but stored: request " + SHED);
+        history.set(3, entry(SHED, new Outcome.Shed(429, "RATE_LIMITED", null)));
+        assertProblem("shed without Retry-After: request " + SHED);
     }
 
     @Test
