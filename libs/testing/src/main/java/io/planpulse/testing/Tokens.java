@@ -64,6 +64,63 @@ public final class Tokens {
         return claims(role, "DRC").issuer(issuer).sign(signingKey());
     }
 
+    /** What is wrong with a token that no service may accept, whatever role it claims. */
+    public enum Forgery {
+        /** Expired ten minutes ago (beyond any clock skew allowed). */
+        EXPIRED,
+        /** Issued by someone else. */
+        WRONG_ISSUER,
+        /** Meant for another audience. */
+        WRONG_AUDIENCE,
+        /** Signed by a key the service does not know. */
+        FOREIGN_KEY,
+        /** Its claims changed after signing (a reporter's token made to say admin). */
+        TAMPERED,
+        /** {@code alg: none}, without a signature. */
+        UNSIGNED,
+        /** HS256 with the service's public key as the shared secret (the algorithm-confusion attack). */
+        PUBLIC_KEY_AS_SECRET
+    }
+
+    /** A token claiming the admin role, valid for an hour, that is wrong in the given way. */
+    public static String forged(Forgery forgery) {
+        return forged(forgery, 3600);
+    }
+
+    /** A token claiming the admin role that is wrong in the given way and would otherwise live this many seconds. */
+    public static String forged(Forgery forgery, long seconds) {
+        JwtClaimsBuilder admin = claims("admin", null).expiresIn(seconds);
+        long now = java.time.Instant.now().getEpochSecond();
+        return switch (forgery) {
+            case EXPIRED -> admin.issuedAt(now - 4200).expiresAt(now - 600).sign(signingKey());
+            case WRONG_ISSUER -> admin.issuer("someone-else").sign(signingKey());
+            case WRONG_AUDIENCE -> admin.audience("another-system").sign(signingKey());
+            case FOREIGN_KEY -> admin.sign(newKeyPair().getPrivate());
+            case TAMPERED -> {
+                String[] parts = token("reporter", "STATS").split("\\.");
+                String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"reporter\"", "\"admin\"");
+                yield parts[0] + "." + base64Url(claims) + "." + parts[2];
+            }
+            case UNSIGNED -> {
+                String[] parts = admin.sign(signingKey()).split("\\.");
+                yield base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+            }
+            case PUBLIC_KEY_AS_SECRET -> {
+                ensureKeys();
+                try {
+                    yield admin.signWithSecret(Files.readString(PUBLIC_KEY));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A token of the role, with a {@code dept} claim unless {@code dept} is null (as an admin's may be). */
     private static JwtClaimsBuilder claims(String role, String dept) {
         if (dept == null) {

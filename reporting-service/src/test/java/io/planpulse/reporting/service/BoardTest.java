@@ -122,6 +122,30 @@ class BoardTest {
     }
 
     @Test
+    void theBoardTellsBrowsersToRunOnlyItsOwnScriptsNeverInAFrameAndNotToCacheOrLeakAnything() {
+        for (String path : List.of("/", "/login", "/api/v1/progress/plans/board-test")) {
+            given().get(path).then()
+                    .header("Content-Security-Policy", containsString("script-src 'self'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Cache-Control", "no-store");
+        }
+        given().get("/board/board.js").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", org.hamcrest.Matchers.not(containsString("no-store")));
+        given().get("/board/board.css").then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.not(containsString("no-store")));
+        given().get("/q/health/live").then().statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.nullValue());
+        String html = given().cookie("planpulse_board", session()).get("/?plan=board-test").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains("<script>") || html.contains("style=\""),
+                "no inline script or style, which the policy would block");
+    }
+
+    @Test
     void withoutASessionThePageSaysHowToSignInAndALoginLinkWorksOnlyOnce() {
         given().get("/").then().statusCode(401).contentType(containsString("text/html"))
                 .body(containsString("请登录")).body(containsString("./planpulse board"));
@@ -137,6 +161,13 @@ class BoardTest {
         given().queryParam("token", Tokens.signedByStranger("viewer")).get("/login").then().statusCode(401)
                 .body(containsString("not valid"));
         given().get("/login").then().statusCode(401).body(containsString("no token"));
+        for (Tokens.Forgery forgery : Tokens.Forgery.values()) {
+            // a login link's lifetime, so that only the forgery can be why it is refused
+            given().redirects().follow(false).queryParam("token", Tokens.forged(forgery, 300)).get("/login").then()
+                    .statusCode(401).header("Set-Cookie", org.hamcrest.Matchers.nullValue())
+                    .body(containsString("not valid"));
+            given().auth().oauth2(Tokens.forged(forgery)).get("/api/v1/progress/plans/board-test").then().statusCode(401);
+        }
         given().cookie("planpulse_board", "not-a-session").get("/").then().statusCode(401);
 
         String cookie = session();
