@@ -145,14 +145,21 @@ public final class ReportEvaluator {
     }
 
     private static Optional<RowIssue> textIssue(ReportRow row) {
-        if (row.note() != null && row.note().length() > MAX_NOTE) {
-            return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, "note must be at most " + MAX_NOTE + " characters"));
+        return textIssue("note", row.note(), MAX_NOTE)
+                .or(() -> textIssue("reason", row.reason(), MAX_REASON))
+                .or(() -> textIssue("source", row.source(), MAX_SOURCE));
+    }
+
+    private static Optional<RowIssue> textIssue(String field, String text, int max) {
+        if (text == null) {
+            return Optional.empty();
         }
-        if (row.reason() != null && row.reason().length() > MAX_REASON) {
-            return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, "reason must be at most " + MAX_REASON + " characters"));
+        if (text.length() > max) {
+            return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, field + " must be at most " + max + " characters"));
         }
-        if (row.source() != null && row.source().length() > MAX_SOURCE) {
-            return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, "source must be at most " + MAX_SOURCE + " characters"));
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            return Optional.of(new RowIssue(RowCode.TEXT_INVALID, field
+                    + " must not contain control characters (tabs and line breaks are fine)"));
         }
         return Optional.empty();
     }

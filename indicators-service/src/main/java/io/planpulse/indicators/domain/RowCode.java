@@ -18,6 +18,8 @@ public enum RowCode {
     NOTHING_TO_WITHDRAW,
     /** A note over 2,000 characters, or a reason or source over 500. */
     TEXT_TOO_LONG,
+    /** A note, reason or source with control characters (but tab and line breaks). */
+    TEXT_INVALID,
     /** A field a report does not have. */
     UNKNOWN_FIELD
 }

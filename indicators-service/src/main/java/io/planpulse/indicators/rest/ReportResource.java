@@ -164,9 +164,10 @@ public class ReportResource {
         if (header == null) {
             return Optional.empty();
         }
-        if (header.isBlank() || header.length() > IdempotencyKey.MAX_LENGTH) {
+        if (header.isBlank() || header.length() > IdempotencyKey.MAX_LENGTH
+                || header.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidRequestException("INVALID_IDEMPOTENCY_KEY",
-                    "Idempotency-Key must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
+                    "Idempotency-Key must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters, none a control character");
         }
         return Optional.of(header);
     }

@@ -8,6 +8,7 @@ import io.planpulse.common.event.ReportAccepted;
 import io.planpulse.common.event.Topics;
 import io.planpulse.common.outbox.OutboxRow;
 import io.planpulse.common.outbox.OutboxWriter;
+import io.planpulse.common.plan.Ids;
 import io.planpulse.common.rest.Problem;
 import io.planpulse.indicators.domain.Caller;
 import io.planpulse.indicators.domain.Head;
@@ -137,7 +138,8 @@ public class ReportService {
                                                boolean dryRun, Caller caller, Instant now) {
         Set<String> ids = new LinkedHashSet<>();
         rows.forEach(row -> {
-            if (row.indicatorId() != null) {
+            // another spelling names no indicator (and a NUL could not even be sent to the database)
+            if (Ids.isIndicatorId(row.indicatorId())) {
                 ids.add(row.indicatorId());
             }
         });

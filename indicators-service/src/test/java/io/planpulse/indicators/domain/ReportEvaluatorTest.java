@@ -89,6 +89,8 @@ class ReportEvaluatorTest {
                         null, List.of()), RowCode.VALUE_INVALID),
                 Arguments.of(TRANSPORT, new ReportRow(0, "T-TRAINS", "2021-01", BigDecimal.ONE, "1", false, false, note, null,
                         null, List.of()), RowCode.TEXT_TOO_LONG),
+                Arguments.of(TRANSPORT, new ReportRow(0, "T-TRAINS", "2021-01", BigDecimal.ONE, "1", false, false, "月报",
+                        null, "统计\u0000年鉴", List.of()), RowCode.TEXT_INVALID),
                 Arguments.of(TRANSPORT, new ReportRow(0, "T-TRAINS", "2021-01", BigDecimal.ONE, "1", false, false, null, null,
                         null, List.of(new RowIssue(RowCode.UNKNOWN_FIELD, "a report has no field 'colour'"))),
                         RowCode.UNKNOWN_FIELD));

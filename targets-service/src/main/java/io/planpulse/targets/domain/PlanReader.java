@@ -7,6 +7,7 @@ import io.planpulse.common.plan.Basis;
 import io.planpulse.common.plan.Department;
 import io.planpulse.common.plan.Direction;
 import io.planpulse.common.plan.Grain;
+import io.planpulse.common.plan.Ids;
 import io.planpulse.common.plan.Indicator;
 import io.planpulse.common.plan.IndicatorKind;
 import io.planpulse.common.plan.Input;
@@ -35,10 +36,6 @@ import java.util.function.Function;
  */
 public final class PlanReader {
 
-    public static final String PLAN_ID_PATTERN = "[a-z0-9-]{1,64}";
-    public static final String INDICATOR_ID_PATTERN = "[A-Z0-9-]{1,64}";
-    static final String NODE_ID_PATTERN = "[a-z0-9-]{1,64}";
-    static final String DEPARTMENT_CODE_PATTERN = "[A-Z][A-Z0-9_-]{0,31}";
     static final int MAX_NAME = 200;
     static final int MAX_UNIT = 32;
     static final int MAX_NOTE = 2000;
@@ -97,7 +94,7 @@ public final class PlanReader {
         DocumentFields plan = root.get();
         plan.allowOnly(PLAN_FIELDS, "a plan");
 
-        Optional<String> id = plan.id("id", true, PLAN_ID_PATTERN, "lower-case letters, digits and '-', at most 64");
+        Optional<String> id = plan.id("id", true, Ids.PLAN, "lower-case letters, digits and '-', at most 64");
         if (id.isPresent() && !id.get().equals(planId)) {
             plan.report("id", ViolationCode.PLAN_ID_MISMATCH,
                     "the document's id '" + id.get() + "' differs from the plan id '" + planId + "' of the path");
@@ -170,7 +167,7 @@ public final class PlanReader {
         for (int i = 0; i < raw.size(); i++) {
             DocumentFields.of(raw.get(i), element(plan.path("departments"), i), violations).ifPresent(d -> {
                 d.allowOnly(Set.of("code", "name", "nameEn"), "a department");
-                Optional<String> code = d.id("code", true, DEPARTMENT_CODE_PATTERN,
+                Optional<String> code = d.id("code", true, Ids.DEPARTMENT,
                         "an upper-case code of letters, digits, '_' and '-', at most 32");
                 Optional<String> name = d.text("name", true, MAX_NAME);
                 Optional<String> nameEn = d.text("nameEn", false, MAX_NAME);
@@ -230,7 +227,7 @@ public final class PlanReader {
         }
         int before = violations.size();
 
-        Optional<String> id = f.id("id", true, INDICATOR_ID_PATTERN, "upper-case letters, digits and '-', at most 64");
+        Optional<String> id = f.id("id", true, Ids.INDICATOR, "upper-case letters, digits and '-', at most 64");
         Optional<String> name = f.text("name", true, MAX_NAME);
         Optional<String> nameEn = f.text("nameEn", false, MAX_NAME);
         boolean unitRequired = kindField.isPresent() && kindField.get() != IndicatorKind.MILESTONE;
@@ -551,7 +548,7 @@ public final class PlanReader {
             }
             DocumentFields n = fields.get();
             n.allowOnly(Set.of("id", "name", "nameEn", "indicators", "children"), "a node");
-            Optional<String> id = n.id("id", true, NODE_ID_PATTERN, "lower-case letters, digits and '-', at most 64");
+            Optional<String> id = n.id("id", true, Ids.NODE, "lower-case letters, digits and '-', at most 64");
             if (id.isPresent() && !nodeIds.add(id.get())) {
                 n.report("id", ViolationCode.DUPLICATE_ID, "node " + id.get() + " appears twice in the tree");
             }

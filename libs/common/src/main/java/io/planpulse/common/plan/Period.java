@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record Period(Grain grain, int year, int number) implements Comparable<Period> {
 
     private static final Pattern FORMAT =
-            Pattern.compile("(\\d{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?");
+            Pattern.compile("([1-9]\\d{3})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])))?");
 
     public Period {
         if (grain == null) {

@@ -34,7 +34,7 @@ class PeriodTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "25", "2025-13", "2025-00", "2025-7", "2025-H3", "2025-Q5", "2025-Q0", "2025Q1",
-            "2025-q1", "2025-h1", " 2025", "2025-01-01", "twenty", "2025-W12"})
+            "2025-q1", "2025-h1", " 2025", "2025-01-01", "twenty", "2025-W12", "0000", "0999-Q1", "２０２５"})
     void refusesWhatIsNotAPeriod(String text) {
         assertTrue(Period.parse(text).isEmpty(), text);
     }
