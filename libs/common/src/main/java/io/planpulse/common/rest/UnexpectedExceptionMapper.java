@@ -3,10 +3,10 @@ package io.planpulse.common.rest;
 import io.planpulse.common.error.DatabaseFailures;
 import io.planpulse.common.error.UnavailableException;
 import io.quarkus.logging.Log;
-import java.time.Duration;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
 
 /**
  * 500 without internals: the details go to the log, never to the caller. A lost database
