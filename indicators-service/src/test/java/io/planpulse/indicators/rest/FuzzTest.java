@@ -83,21 +83,13 @@ class FuzzTest extends ServiceTest {
         int before = revisions();
         Response response = send.get();
         int stored = revisions() - before;
-        int status = response.statusCode();
-        String body = response.asString();
-        String problem = null;
-        if (status >= 500) {
-            problem = "answered " + status;
-        } else if (Fuzz.STACK_TRACE.matcher(body).find()) {
-            problem = "shows a stack trace";
-        } else if (status >= 400 && (!response.contentType().startsWith("application/problem+json")
-                || response.path("code") == null)) {
-            problem = "refused without a problem and its code";
-        } else if (stored != expectedStored(response)) {
+        String problem = Fuzz.misbehaviour(response.statusCode(), response.contentType(), response.asString(), false);
+        if (problem == null && stored != expectedStored(response)) {
             problem = "stored " + stored + " revisions, the answer says " + expectedStored(response);
         }
         if (problem != null && failures.size() < 20) {
-            failures.add(name + " " + problem + ": " + status + " " + abbreviate(body) + " for " + abbreviate(input));
+            failures.add(name + " " + problem + ": " + response.statusCode() + " " + Fuzz.abbreviate(response.asString())
+                    + " for " + Fuzz.abbreviate(input));
         }
     }
 
@@ -120,9 +112,5 @@ class FuzzTest extends ServiceTest {
             rows.next();
             return rows.getInt(1);
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 300) + "… (" + s.length() + " characters)";
     }
 }

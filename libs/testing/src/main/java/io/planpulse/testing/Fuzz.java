@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Fuzz {
     public static final Pattern STACK_TRACE = Pattern.compile(
             "\\tat |\\bat [a-z]+(\\.[\\w$]+)+\\(|[a-z]\\.[\\w.]*(Exception|Error)\\b");
 
+    private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> ODD_TEXT = List.of("", " ", "\t\n", "null", "undefined", "NaN", "Infinity",
@@ -43,6 +45,45 @@ public final class Fuzz {
 
     public Fuzz(long seed) {
         this.random = new Random(seed);
+    }
+
+    /**
+     * What is wrong with an answer to a fuzzed request, or null when nothing is: a 5xx, a stack
+     * trace, or a refusal that is not a problem with a {@code code} (a board page may refuse with
+     * an HTML page instead, when {@code page}).
+     */
+    public static String misbehaviour(int status, String contentType, String body, boolean page) {
+        if (status >= 500) {
+            return "answered " + status;
+        }
+        if (STACK_TRACE.matcher(body).find()) {
+            return "shows a stack trace";
+        }
+        String type = contentType == null ? "" : contentType;
+        if (status >= 400 && !(page && type.startsWith("text/html"))
+                && !(type.startsWith(PROBLEM) && problemCode(body) != null)) {
+            return "refused without a problem and its code" + (page ? " (or a page)" : "");
+        }
+        return null;
+    }
+
+    private static String problemCode(String body) {
+        try {
+            JsonNode code = JSON.readTree(body).path("code");
+            return code.isTextual() ? code.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** A path segment or query value, percent-encoded, for a client told not to encode. */
+    public static String encoded(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Text short enough to show in a failure message. */
+    public static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "… (" + s.length() + " characters)";
     }
 
     /** The seed of this run: {@code planpulse.fuzz.seed}, else a fixed one. */
@@ -129,7 +170,7 @@ public final class Fuzz {
             return Integer.toString(random.nextInt());
         }
         String text = text();
-        while (java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).length() > 900) {
+        while (encoded(text).length() > 900) {
             text = text.substring(0, text.length() / 2);
         }
         return text;

@@ -57,19 +57,19 @@ class FuzzTest {
                     "lang", fuzz.parameter(), "status", fuzz.parameter(), "binding", fuzz.parameter(),
                     "dept", dept);
             String input = indicator + " | " + plan + " | " + dept + " | " + query;
-            for (String path : List.of("/api/v1/progress/indicators/" + encoded(indicator),
-                    "/api/v1/progress/indicators/" + encoded(indicator) + "/history", "/api/v1/progress/plans/" + encoded(plan),
-                    "/api/v1/progress/plans/" + encoded(plan) + "/export", "/api/v1/progress/departments/" + encoded(dept))) {
+            for (String path : List.of("/api/v1/progress/indicators/" + Fuzz.encoded(indicator),
+                    "/api/v1/progress/indicators/" + Fuzz.encoded(indicator) + "/history", "/api/v1/progress/plans/" + Fuzz.encoded(plan),
+                    "/api/v1/progress/plans/" + Fuzz.encoded(plan) + "/export", "/api/v1/progress/departments/" + Fuzz.encoded(dept))) {
                 check(path, false, input, () -> given().urlEncodingEnabled(false).auth().oauth2(viewer)
                         .queryParams(encoded(query)).get(path));
             }
-            for (String path : List.of("/", "/departments/" + encoded(dept), "/indicators/" + encoded(indicator))) {
+            for (String path : List.of("/", "/departments/" + Fuzz.encoded(dept), "/indicators/" + Fuzz.encoded(indicator))) {
                 check(path, true, input, () -> given().urlEncodingEnabled(false).cookie("planpulse_board", session)
                         .queryParams(encoded(query)).get(path));
             }
             String token = fuzz.parameter();
             check("/login", true, token, () -> given().urlEncodingEnabled(false).redirects().follow(false)
-                    .queryParam("token", encoded(token)).get("/login"));
+                    .queryParam("token", Fuzz.encoded(token)).get("/login"));
         }
         assertEquals(List.of(), failures, "seed " + Fuzz.seed());
     }
@@ -77,33 +77,16 @@ class FuzzTest {
     /** {@code page}: a board page, which may also refuse with a page that says why. */
     private void check(String name, boolean page, String input, Supplier<Response> send) {
         Response response = send.get();
-        int status = response.statusCode();
-        String body = response.asString();
-        String problem = null;
-        if (status >= 500) {
-            problem = "answered " + status;
-        } else if (Fuzz.STACK_TRACE.matcher(body).find()) {
-            problem = "shows a stack trace";
-        } else if (status >= 400 && !(page && response.contentType().startsWith("text/html"))
-                && (!response.contentType().startsWith("application/problem+json") || response.path("code") == null)) {
-            problem = page ? "refused without a page or a problem and its code" : "refused without a problem and its code";
-        }
+        String problem = Fuzz.misbehaviour(response.statusCode(), response.contentType(), response.asString(), page);
         if (problem != null && failures.size() < 20) {
-            failures.add(name + " " + problem + ": " + status + " " + abbreviate(body) + " for " + abbreviate(input));
+            failures.add(name + " " + problem + ": " + response.statusCode() + " " + Fuzz.abbreviate(response.asString())
+                    + " for " + Fuzz.abbreviate(input));
         }
     }
 
     private static Map<String, String> encoded(Map<String, String> query) {
         Map<String, String> encoded = new java.util.HashMap<>();
-        query.forEach((k, v) -> encoded.put(k, encoded(v)));
+        query.forEach((k, v) -> encoded.put(k, Fuzz.encoded(v)));
         return encoded;
-    }
-
-    private static String encoded(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 300) + "… (" + s.length() + " characters)";
     }
 }

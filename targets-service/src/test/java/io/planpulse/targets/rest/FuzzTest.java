@@ -66,13 +66,13 @@ class FuzzTest {
             for (String path : List.of("/api/v1/plans/{id}", "/api/v1/plans/{id}/departments", "/api/v1/indicators/{id}",
                     "/api/v1/indicators/{id}/history")) {
                 check(path + " #" + i, id, () -> given().urlEncodingEnabled(false).auth().oauth2(planner)
-                        .header("Accept", accept).get(path.replace("{id}", encoded(id))));
+                        .header("Accept", accept).get(path.replace("{id}", Fuzz.encoded(id))));
             }
             String ifMatch = fuzz.parameter();
             String reason = fuzz.parameter();
             check("delete #" + i, id + " If-Match " + ifMatch, () -> given().urlEncodingEnabled(false).auth()
-                    .oauth2(planner).header("If-Match", ifMatch).queryParam("reason", encoded(reason))
-                    .delete("/api/v1/plans/" + encoded(id)));
+                    .oauth2(planner).header("If-Match", ifMatch).queryParam("reason", Fuzz.encoded(reason))
+                    .delete("/api/v1/plans/" + Fuzz.encoded(id)));
         }
         given().urlEncodingEnabled(false).auth().oauth2(planner).get("/api/v1/plans/a%00b").then().statusCode(400)
                 .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("INVALID_CHARACTER"));
@@ -83,21 +83,13 @@ class FuzzTest {
         int before = versions();
         Response response = send.get();
         int stored = versions() - before;
-        int status = response.statusCode();
-        String body = response.asString();
-        String problem = null;
-        if (status >= 500) {
-            problem = "answered " + status;
-        } else if (Fuzz.STACK_TRACE.matcher(body).find()) {
-            problem = "shows a stack trace";
-        } else if (status >= 400 && status != 406 && (response.contentType() == null
-                || !response.contentType().startsWith("application/problem+json") || response.path("code") == null)) {
-            problem = "refused without a problem and its code";
-        } else if (stored != expectedStored(response)) {
+        String problem = Fuzz.misbehaviour(response.statusCode(), response.contentType(), response.asString(), false);
+        if (problem == null && stored != expectedStored(response)) {
             problem = "stored " + stored + " plan versions, the answer says " + expectedStored(response);
         }
         if (problem != null && failures.size() < 20) {
-            failures.add(name + " " + problem + ": " + status + " " + abbreviate(body) + " for " + abbreviate(input));
+            failures.add(name + " " + problem + ": " + response.statusCode() + " " + Fuzz.abbreviate(response.asString())
+                    + " for " + Fuzz.abbreviate(input));
         }
     }
 
@@ -120,14 +112,5 @@ class FuzzTest {
             rows.next();
             return rows.getInt(1);
         }
-    }
-
-    /** A path segment or query value, percent-encoded (so that neither the client nor a template reads it). */
-    private static String encoded(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 300) + "… (" + s.length() + " characters)";
     }
 }
