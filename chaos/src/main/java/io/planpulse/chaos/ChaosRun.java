@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * A run of the suite: the cluster starts, department clients push reports, the faults are injected
  * one after the other with steady load in between, then twice the service's capacity is offered
- * for a while, the clients stop (retrying what is under way for
+ * for a while, then a second instance of each service starts and each first one is stopped and
+ * started again beside it (clients round-robin over the ready instances), the clients stop (retrying what is under way for
  * a while), and the checker proves what was promised.
  */
 final class ChaosRun {
@@ -74,9 +75,10 @@ final class ChaosRun {
             List<Departments.Reportable> reportables = Departments.reportables(
                     cluster.service("targets-service").url(), cluster.tokens(), Checker.PLAN_ID);
             awaitCatalogue(cluster, reportables.stream().map(Departments.Reportable::indicatorId).toList());
-            Departments departments = new Departments(cluster.service("indicators-service").url(), cluster.tokens(),
-                    reportables);
-            Planner planner = new Planner(cluster.service("targets-service").url(), cluster.tokens(), Checker.PLAN_ID);
+            Endpoints indicatorsService = new Endpoints(cluster.service("indicators-service").url());
+            Endpoints targetsService = new Endpoints(cluster.service("targets-service").url());
+            Departments departments = new Departments(indicatorsService, cluster.tokens(), reportables);
+            Planner planner = new Planner(targetsService, cluster.tokens(), Checker.PLAN_ID);
             long start = System.nanoTime();
             departments.start(settings.clients(), settings.pause());
             planner.start(Duration.ofSeconds(2));
@@ -84,11 +86,7 @@ final class ChaosRun {
             List<Injected> injected = new ArrayList<>();
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Fault fault : Fault.all(settings.outage())) {
-                    out.println("chaos: " + fault.name());
-                    long at = System.nanoTime();
-                    fault.injection().apply(cluster);
-                    injected.add(new Injected(fault, at, System.nanoTime()));
-                    Thread.sleep(settings.steady().toMillis());
+                    injected.add(inject(fault, cluster, settings, out));
                 }
             }
             out.println("chaos: measuring indicators-service's capacity, then offering twice that for "
@@ -96,9 +94,19 @@ final class ChaosRun {
             Overload.Result overload = Overload.run(departments, cluster.service("indicators-service"),
                     settings.measure(), settings.overload());
             Thread.sleep(settings.steady().toMillis());
+            out.println("chaos: a second instance of each service");
+            List<ServiceProcess> replicas = cluster.startReplicas();
+            indicatorsService.add(replicas.get(Cluster.SERVICES.indexOf("indicators-service")).url());
+            targetsService.add(replicas.get(Cluster.SERVICES.indexOf("targets-service")).url());
+            Thread.sleep(settings.steady().toMillis());
+            for (Fault fault : Fault.besideASecondInstance()) {
+                injected.add(inject(fault, cluster, settings, out));
+            }
             out.println("chaos: stopping the clients (requests under way are retried for up to 60 s)");
             departments.stop(Duration.ofSeconds(60));
             planner.stop();
+            indicatorsService.close();
+            targetsService.close();
             Duration loadFor = Duration.ofNanos(System.nanoTime() - start);
             out.println("chaos: checking");
             Verdict verdict = new Checker(cluster).check(departments, planner, Duration.ofMinutes(3));
@@ -108,6 +116,16 @@ final class ChaosRun {
             return new Result(verdict, impacts, overload, cluster.postgresProxy().resets() + cluster.kafkaProxy().resets(),
                     loadFor);
         }
+    }
+
+    /** Injects a fault, waits until it healed, then lets the load run steadily for a while. */
+    private static Injected inject(Fault fault, Cluster cluster, Settings settings, PrintStream out) throws Exception {
+        out.println("chaos: " + fault.name());
+        long at = System.nanoTime();
+        fault.injection().apply(cluster);
+        Injected injected = new Injected(fault, at, System.nanoTime());
+        Thread.sleep(settings.steady().toMillis());
+        return injected;
     }
 
     private static Impact impact(Injected fault, List<Entry> history, List<Departments.FailedAttempt> failures) {

@@ -83,6 +83,22 @@ final class Cluster implements AutoCloseable {
         return process;
     }
 
+    /**
+     * A second instance of each service, on the first one's database and in its consumer groups
+     * (named "...-2"); started and ready when this returns.
+     */
+    List<ServiceProcess> startReplicas() throws Exception {
+        List<ServiceProcess> replicas = SERVICES.stream()
+                .map(name -> add(name + "-2", name, name.substring(0, name.indexOf('-')), Map.of())).toList();
+        for (ServiceProcess replica : replicas) {
+            replica.launch();
+        }
+        for (ServiceProcess replica : replicas) {
+            replica.awaitReady(Duration.ofSeconds(180));
+        }
+        return replicas;
+    }
+
     private ServiceProcess add(String instance, String service, String db, Map<String, String> settings) {
         String pg = "127.0.0.1:" + postgresProxy.port() + "/" + db;
         Map<String, String> env = new LinkedHashMap<>(settings);

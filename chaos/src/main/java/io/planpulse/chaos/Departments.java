@@ -110,7 +110,7 @@ final class Departments {
     /** HTTP/1.1 with kept-alive connections, as most department systems send. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final String url;
+    private final Endpoints indicatorsService;
     private final Tokens tokens;
     private final List<Reportable> reportables;
     private final ConcurrentLinkedQueue<Entry> history = new ConcurrentLinkedQueue<>();
@@ -120,8 +120,8 @@ final class Departments {
     private volatile boolean sending;
     private volatile long giveUpAt;
 
-    Departments(String indicatorsServiceUrl, Tokens tokens, List<Reportable> reportables) {
-        this.url = indicatorsServiceUrl + "/api/v1/reports";
+    Departments(Endpoints indicatorsService, Tokens tokens, List<Reportable> reportables) {
+        this.indicatorsService = indicatorsService;
         this.tokens = tokens;
         this.reportables = List.copyOf(reportables);
     }
@@ -230,7 +230,7 @@ final class Departments {
         ObjectNode body = JSON.createObjectNode().put("indicatorId", request.indicatorId())
                 .put("period", request.period()).put("note", request.note());
         body.put("value", request.value());
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return HttpRequest.newBuilder(URI.create(indicatorsService.next() + "/api/v1/reports")).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + tokens.token("reporter", request.dept()))
                 .header("Content-Type", "application/json").header("Idempotency-Key", request.key())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
@@ -289,7 +289,6 @@ final class Departments {
     }
 
     private void send(Request request) {
-        HttpRequest http = http(request);
         int attempt = 0;
         String failure = "not sent";
         long sentAt = System.nanoTime();
@@ -298,7 +297,7 @@ final class Departments {
             attempts.incrementAndGet();
             Optional<Long> retryAfter = Optional.empty();
             try {
-                HttpResponse<byte[]> response = this.http.send(http, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = http.send(http(request), HttpResponse.BodyHandlers.ofByteArray());
                 Outcome outcome = outcome(response);
                 if (outcome instanceof Outcome.Acknowledged || outcome instanceof Outcome.Refused) {
                     history.add(new Entry(request, outcome, attempt, sentAt, System.nanoTime()));

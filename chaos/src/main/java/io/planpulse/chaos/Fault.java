@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * One kind of fault the suite injects into a running cluster, and how it heals; a graceful one is a
- * stop the platform asks for (SIGTERM), which must not fail a request that reached the service.
+ * stop the platform asks for (SIGTERM), which must not fail a request that reached the service; a
+ * replicated one hits an instance while a second instance of its service goes on serving, so that
+ * no request may fail at all.
  */
-record Fault(String name, boolean graceful, Injection injection) {
+record Fault(String name, boolean graceful, boolean replicated, Injection injection) {
 
     @FunctionalInterface
     interface Injection {
@@ -23,9 +25,9 @@ record Fault(String name, boolean graceful, Injection injection) {
         return List.of(
                 fault("SIGKILL indicators-service, restart", c -> crash(c.service("indicators-service"))),
                 fault("SIGKILL reporting-service under load, restart", c -> crash(c.service("reporting-service"))),
-                new Fault("SIGTERM indicators-service under load, restart", true,
+                new Fault("SIGTERM indicators-service under load, restart", true, false,
                         c -> shutDown(c.service("indicators-service"))),
-                new Fault("SIGTERM reporting-service under load, restart", true,
+                new Fault("SIGTERM reporting-service under load, restart", true, false,
                         c -> shutDown(c.service("reporting-service"))),
                 fault("SIGKILL Kafka broker, restart after " + outage.toSeconds() + " s", c -> {
                     c.broker().kill();
@@ -54,8 +56,18 @@ record Fault(String name, boolean graceful, Injection injection) {
                 }));
     }
 
+    /**
+     * With a second instance of each service running ({@link Cluster#startReplicas}): each first
+     * instance asked to stop and started again, while the second serves its clients and takes over
+     * its Kafka partitions.
+     */
+    static List<Fault> besideASecondInstance() {
+        return Cluster.SERVICES.stream().map(service -> new Fault("SIGTERM " + service + " beside a second instance, restart",
+                true, true, (Injection) c -> shutDown(c.service(service)))).toList();
+    }
+
     private static Fault fault(String name, Injection injection) {
-        return new Fault(name, false, injection);
+        return new Fault(name, false, false, injection);
     }
 
     private static void shutDown(ServiceProcess service) throws Exception {

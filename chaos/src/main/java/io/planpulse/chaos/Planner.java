@@ -22,7 +22,8 @@ final class Planner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String url;
+    private final Endpoints targetsService;
+    private final String path;
     private final Tokens tokens;
     private final AtomicInteger changes = new AtomicInteger();
     private final AtomicInteger acknowledgedVersion = new AtomicInteger();
@@ -30,8 +31,9 @@ final class Planner {
     private volatile String refusal;
     private Thread thread;
 
-    Planner(String targetsServiceUrl, Tokens tokens, String planId) {
-        this.url = targetsServiceUrl + "/api/v1/plans/" + planId;
+    Planner(Endpoints targetsService, Tokens tokens, String planId) {
+        this.targetsService = targetsService;
+        this.path = "/api/v1/plans/" + planId;
         this.tokens = tokens;
     }
 
@@ -72,7 +74,7 @@ final class Planner {
     private void change(Random random) {
         while (running) {
             try {
-                HttpResponse<byte[]> current = http.send(request(url).GET().build(),
+                HttpResponse<byte[]> current = http.send(request("").GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 if (current.statusCode() != 200) {
                     sleep(500);
@@ -86,7 +88,7 @@ final class Planner {
                         ((ObjectNode) indicator.get("target")).put("value", 6000 + random.nextInt(1000));
                     }
                 }
-                HttpResponse<byte[]> put = http.send(request(url + "?reason=chaos").header("If-Match", etag)
+                HttpResponse<byte[]> put = http.send(request("?reason=chaos").header("If-Match", etag)
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(plan))).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
@@ -112,8 +114,9 @@ final class Planner {
         }
     }
 
-    private HttpRequest.Builder request(String to) {
-        return HttpRequest.newBuilder(URI.create(to)).timeout(Duration.ofSeconds(10))
+    /** A request to the plan, with this query, at the next instance of targets-service. */
+    private HttpRequest.Builder request(String query) {
+        return HttpRequest.newBuilder(URI.create(targetsService.next() + path + query)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + tokens.token("planner", "DRC"));
     }
 

@@ -37,6 +37,11 @@ class ChaosTest {
         assertTrue(overload.acknowledged() > 0, "the service went on serving under overload: " + overload);
         assertTrue(overload.recovery() != null, "the department clients got through after the load dropped: " + overload);
         for (ChaosRun.Impact impact : result.impacts()) {
+            if (impact.fault().replicated()) {
+                // readiness went DOWN, the clients' balancer took the instance out, the other one served
+                assertEquals(java.util.List.of(), impact.failures(), impact.fault().name()
+                        + ": no request failed while a second instance served");
+            }
             if (impact.fault().graceful()) {
                 // readiness went DOWN first (checked by the fault), and the instance went on serving meanwhile
                 assertTrue(impact.acknowledgedRightAfter() > 20, impact.fault().name()
