@@ -67,7 +67,8 @@ public final class Chaos {
                 .append(" ms (plus its answer time), for ").append(r.loadFor().toSeconds())
                 .append(" s; every fault ").append(rounds == 1 ? "once" : rounds + " times").append(", ")
                 .append(s.steady().toSeconds())
-                .append(" s of steady load between faults.\n\n");
+                .append(" s of steady load between faults; then the overload below; last, a second instance of each ")
+                .append("service, and each first instance stopped and restarted beside it (the last rows).\n\n");
         var v = r.verdict();
         md.append("## What the checker proved\n\n| figure | |\n|---|---|\n");
         row(md, "requests", v.requests());

@@ -15,8 +15,8 @@ import java.util.List;
  * A run of the suite: the cluster starts, department clients push reports, the faults are injected
  * one after the other with steady load in between, then twice the service's capacity is offered
  * for a while, then a second instance of each service starts and each first one is stopped and
- * started again beside it (clients round-robin over the ready instances), the clients stop (retrying what is under way for
- * a while), and the checker proves what was promised.
+ * started again beside it (clients round-robin over the ready instances); the clients stop
+ * (retrying what is under way for a while), and the checker proves what was promised.
  */
 final class ChaosRun {
 
