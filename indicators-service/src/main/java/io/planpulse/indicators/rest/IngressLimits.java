@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Decides on a request from its headers, before its body is read:
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class IngressLimits {
 
     private static final String WRITES = "/api/v1/reports";
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
     /** A refused body longer than this is not read: the connection is closed instead. */
     private static final long DRAINED_BYTES = 64 * 1024;
 
@@ -93,7 +95,7 @@ public class IngressLimits {
 
     private static long declaredLength(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        return length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : -1;
+        return length != null && LENGTH.matcher(length).matches() ? Long.parseLong(length) : -1;
     }
 
     private void refuse(RoutingContext context, Problem problem, boolean close) {

@@ -11,6 +11,10 @@ public class UnavailableExceptionMapper implements ExceptionMapper<UnavailableEx
 
     @Override
     public Response toResponse(UnavailableException e) {
+        return response(e);
+    }
+
+    static Response response(UnavailableException e) {
         return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "UNAVAILABLE", e.getMessage()).response()
                 .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).build();
     }

@@ -21,7 +21,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     public Response toResponse(Exception e) {
         if (DatabaseFailures.lostConnection(e)) {
             Log.warnf("request failed: the database connection was lost (%s)", e.toString());
-            return new UnavailableExceptionMapper().toResponse(new UnavailableException(
+            return UnavailableExceptionMapper.response(new UnavailableException(
                     "the database connection was lost; retry (with the same Idempotency-Key for a report)", RETRY_AFTER));
         }
         Log.error("request failed unexpectedly", e);
