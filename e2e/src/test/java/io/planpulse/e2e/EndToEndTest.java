@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.event.Topics;
+import io.planpulse.model.event.Topics;
 import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
 import io.restassured.RestAssured;

@@ -1,6 +1,6 @@
 package io.planpulse.indicators.domain;
 
-import io.planpulse.common.plan.Grain;
+import io.planpulse.model.plan.Grain;
 import java.time.LocalDate;
 import java.util.List;
 

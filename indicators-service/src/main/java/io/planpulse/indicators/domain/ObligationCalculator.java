@@ -1,10 +1,10 @@
 package io.planpulse.indicators.domain;
 
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.IndicatorKind;
-import io.planpulse.common.plan.Period;
-import io.planpulse.common.plan.Span;
-import io.planpulse.common.plan.Spans;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.IndicatorKind;
+import io.planpulse.model.plan.Period;
+import io.planpulse.model.plan.Span;
+import io.planpulse.model.plan.Spans;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

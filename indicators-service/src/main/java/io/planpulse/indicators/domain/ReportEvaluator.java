@@ -1,12 +1,12 @@
 package io.planpulse.indicators.domain;
 
-import io.planpulse.common.plan.Basis;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.IndicatorKind;
-import io.planpulse.common.plan.Input;
-import io.planpulse.common.plan.Period;
-import io.planpulse.common.plan.Span;
-import io.planpulse.common.plan.Spans;
+import io.planpulse.model.plan.Basis;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.IndicatorKind;
+import io.planpulse.model.plan.Input;
+import io.planpulse.model.plan.Period;
+import io.planpulse.model.plan.Span;
+import io.planpulse.model.plan.Spans;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package io.planpulse.indicators.messaging;
 
-import io.planpulse.common.consumer.ConsumedTopics;
-import io.planpulse.common.event.Topics;
-import io.planpulse.common.outbox.PublishedTopics;
-import io.planpulse.common.outbox.TopicSpec;
+import io.planpulse.model.event.Topics;
+import io.planpulse.platform.consumer.ConsumedTopics;
+import io.planpulse.platform.outbox.PublishedTopics;
+import io.planpulse.platform.outbox.TopicSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

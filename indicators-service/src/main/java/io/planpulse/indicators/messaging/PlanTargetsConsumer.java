@@ -1,9 +1,10 @@
 package io.planpulse.indicators.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.consumer.DeadLetters;
-import io.planpulse.common.event.PlanTargetsEvent;
 import io.planpulse.indicators.service.CatalogueService;
+import io.planpulse.model.event.PlanTargetsEvent;
+import io.planpulse.platform.consumer.DeadLetters;
+import io.planpulse.platform.consumer.PlanTargetsRecords;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,7 @@ public class PlanTargetsConsumer {
     @Incoming("plan-targets")
     @Retry(maxRetries = 10, delay = 500, jitter = 200)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return Uni.createFrom().deferred(() -> deadLetters.read(record, r -> PlanTargetsEvent.read(r, json)))
+        return Uni.createFrom().deferred(() -> deadLetters.read(record, r -> PlanTargetsRecords.read(r, json)))
                 .flatMap(event -> event.map(this::apply).orElse(Uni.createFrom().voidItem()))
                 .onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1 %s: not applied", record.key()));
     }

@@ -2,12 +2,12 @@ package io.planpulse.indicators.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.Plan;
-import io.planpulse.common.plan.Window;
 import io.planpulse.indicators.domain.CatalogueEntry;
+import io.planpulse.model.event.IndicatorDefined;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.Plan;
+import io.planpulse.model.plan.Window;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

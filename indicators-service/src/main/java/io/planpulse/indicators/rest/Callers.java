@@ -1,7 +1,7 @@
 package io.planpulse.indicators.rest;
 
-import io.planpulse.common.rest.Roles;
 import io.planpulse.indicators.domain.Caller;
+import io.planpulse.platform.rest.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -1,7 +1,7 @@
 package io.planpulse.indicators.rest;
 
-import io.planpulse.common.rest.Problem;
 import io.planpulse.indicators.service.IdempotencyConflictException;
+import io.planpulse.platform.rest.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

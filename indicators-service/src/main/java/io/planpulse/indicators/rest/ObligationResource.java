@@ -1,7 +1,7 @@
 package io.planpulse.indicators.rest;
 
-import io.planpulse.common.error.InvalidRequestException;
 import io.planpulse.indicators.service.ObligationService;
+import io.planpulse.platform.error.InvalidRequestException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

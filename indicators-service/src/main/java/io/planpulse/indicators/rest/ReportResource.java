@@ -1,9 +1,6 @@
 package io.planpulse.indicators.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.planpulse.common.error.InvalidRequestException;
-import io.planpulse.common.rest.Problem;
-import io.planpulse.common.rest.Roles;
 import io.planpulse.indicators.domain.Caller;
 import io.planpulse.indicators.service.DepartmentRateLimiter;
 import io.planpulse.indicators.service.IdempotencyKey;
@@ -14,6 +11,9 @@ import io.planpulse.indicators.service.ReportPage;
 import io.planpulse.indicators.service.ReportQueryService;
 import io.planpulse.indicators.service.ReportReader;
 import io.planpulse.indicators.service.ReportService;
+import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.platform.rest.Problem;
+import io.planpulse.platform.rest.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package io.planpulse.indicators.service;
 
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
 import io.planpulse.indicators.repository.CatalogueRepository;
+import io.planpulse.model.event.IndicatorDefined;
+import io.planpulse.model.event.PlanDefined;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

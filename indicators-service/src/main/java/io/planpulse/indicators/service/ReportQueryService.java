@@ -1,7 +1,7 @@
 package io.planpulse.indicators.service;
 
-import io.planpulse.common.error.InvalidRequestException;
 import io.planpulse.indicators.repository.ReportRepository;
+import io.planpulse.platform.error.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,8 +3,8 @@ package io.planpulse.indicators.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.planpulse.common.plan.Indicator;
 import io.planpulse.indicators.testing.TestCatalogue;
+import io.planpulse.model.plan.Indicator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.planpulse.common.plan.Indicator;
 import io.planpulse.indicators.testing.TestCatalogue;
+import io.planpulse.model.plan.Indicator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,12 +3,12 @@ package io.planpulse.indicators.messaging;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.planpulse.common.event.Topics;
-import io.planpulse.common.plan.Indicator;
 import io.planpulse.indicators.testing.Catalogue;
 import io.planpulse.indicators.testing.ServiceTest;
 import io.planpulse.indicators.testing.TestCatalogue;
 import io.planpulse.indicators.testing.TestPlanEvents;
+import io.planpulse.model.event.Topics;
+import io.planpulse.model.plan.Indicator;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.event.Topics;
 import io.planpulse.indicators.testing.Catalogue;
 import io.planpulse.indicators.testing.ServiceTest;
+import io.planpulse.model.event.Topics;
 import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;

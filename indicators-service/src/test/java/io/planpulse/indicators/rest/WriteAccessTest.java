@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.planpulse.indicators.testing.ServiceTest;
-import io.planpulse.testing.Tokens;
 import io.planpulse.testing.Tokens.Forgery;
+import io.planpulse.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -1,17 +1,17 @@
 package io.planpulse.indicators.testing;
 
-import io.planpulse.common.plan.Baseline;
-import io.planpulse.common.plan.Basis;
-import io.planpulse.common.plan.Department;
-import io.planpulse.common.plan.Direction;
-import io.planpulse.common.plan.Grain;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.IndicatorKind;
-import io.planpulse.common.plan.Input;
-import io.planpulse.common.plan.PlanNode;
-import io.planpulse.common.plan.Target;
-import io.planpulse.common.plan.Trajectory;
-import io.planpulse.common.plan.Window;
+import io.planpulse.model.plan.Baseline;
+import io.planpulse.model.plan.Basis;
+import io.planpulse.model.plan.Department;
+import io.planpulse.model.plan.Direction;
+import io.planpulse.model.plan.Grain;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.IndicatorKind;
+import io.planpulse.model.plan.Input;
+import io.planpulse.model.plan.PlanNode;
+import io.planpulse.model.plan.Target;
+import io.planpulse.model.plan.Trajectory;
+import io.planpulse.model.plan.Window;
 import java.math.BigDecimal;
 import java.util.List;
 

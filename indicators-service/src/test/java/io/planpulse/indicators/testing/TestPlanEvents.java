@@ -1,8 +1,8 @@
 package io.planpulse.indicators.testing;
 
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.plan.Indicator;
+import io.planpulse.model.event.IndicatorDefined;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.plan.Indicator;
 import io.planpulse.testing.EventPublisher;
 import java.time.Instant;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.planpulse.testing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.event.CloudEventHeaders;
-import io.planpulse.common.event.EventTypes;
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.ReportAccepted;
-import io.planpulse.common.event.Topics;
+import io.planpulse.model.event.CloudEventHeaders;
+import io.planpulse.model.event.EventTypes;
+import io.planpulse.model.event.IndicatorDefined;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.model.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

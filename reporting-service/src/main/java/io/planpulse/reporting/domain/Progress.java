@@ -1,6 +1,6 @@
 package io.planpulse.reporting.domain;
 
-import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.model.plan.IndicatorKind;
 import java.time.Instant;
 import java.util.List;
 

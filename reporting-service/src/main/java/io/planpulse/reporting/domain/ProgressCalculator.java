@@ -1,15 +1,15 @@
 package io.planpulse.reporting.domain;
 
-import io.planpulse.common.plan.Basis;
-import io.planpulse.common.plan.Direction;
-import io.planpulse.common.plan.Grain;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.IndicatorKind;
-import io.planpulse.common.plan.Input;
-import io.planpulse.common.plan.Period;
-import io.planpulse.common.plan.Span;
-import io.planpulse.common.plan.Spans;
-import io.planpulse.common.plan.Trajectory;
+import io.planpulse.model.plan.Basis;
+import io.planpulse.model.plan.Direction;
+import io.planpulse.model.plan.Grain;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.IndicatorKind;
+import io.planpulse.model.plan.Input;
+import io.planpulse.model.plan.Period;
+import io.planpulse.model.plan.Span;
+import io.planpulse.model.plan.Spans;
+import io.planpulse.model.plan.Trajectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.planpulse.reporting.domain;
 
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.Window;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.Window;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

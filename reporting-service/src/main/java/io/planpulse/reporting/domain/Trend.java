@@ -1,8 +1,8 @@
 package io.planpulse.reporting.domain;
 
-import io.planpulse.common.plan.Basis;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.model.plan.Basis;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.IndicatorKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

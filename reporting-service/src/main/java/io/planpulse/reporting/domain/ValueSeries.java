@@ -1,7 +1,7 @@
 package io.planpulse.reporting.domain;
 
-import io.planpulse.common.plan.Grain;
-import io.planpulse.common.plan.Period;
+import io.planpulse.model.plan.Grain;
+import io.planpulse.model.plan.Period;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,9 @@
 package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.consumer.DeadLetters;
-import io.planpulse.common.event.PlanTargetsEvent;
+import io.planpulse.model.event.PlanTargetsEvent;
+import io.planpulse.platform.consumer.DeadLetters;
+import io.planpulse.platform.consumer.PlanTargetsRecords;
 import io.planpulse.reporting.service.Input;
 import io.planpulse.reporting.service.ProgressService;
 import io.quarkus.logging.Log;
@@ -38,7 +39,7 @@ public class PlanTargetsConsumer {
     @Retry(maxRetries = 10, delay = 500, jitter = 200)
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
         return Uni.createFrom().deferred(() -> deadLetters.<Input>readAll(records,
-                        record -> input(PlanTargetsEvent.read(record, json))))
+                        record -> input(PlanTargetsRecords.read(record, json))))
                 .flatMap(progress::apply)
                 .onFailure().invoke(e -> Log.errorf(e, "plan.targets.v1: a batch of %d was not applied", records.count()));
     }

@@ -1,8 +1,8 @@
 package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.consumer.DeadLetters;
-import io.planpulse.common.event.ReportAccepted;
+import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.platform.consumer.DeadLetters;
 import io.planpulse.reporting.service.Input;
 import io.planpulse.reporting.service.ProgressService;
 import io.quarkus.logging.Log;

@@ -2,8 +2,8 @@ package io.planpulse.reporting.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
+import io.planpulse.model.event.IndicatorDefined;
+import io.planpulse.model.event.PlanDefined;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -206,7 +206,7 @@ public class DefinitionRepository {
         String definition = row.getString("definition");
         return new StoredIndicator(row.getString("indicator_id"), row.getInteger("version"), row.getString("plan_id"),
                 row.getString("time_zone"), path == null || path.isEmpty() ? List.of() : Arrays.asList(path.split("/")),
-                definition == null ? null : read(definition, io.planpulse.common.plan.Indicator.class),
+                definition == null ? null : read(definition, io.planpulse.model.plan.Indicator.class),
                 row.getBoolean("deleted"));
     }
 

@@ -1,6 +1,6 @@
 package io.planpulse.reporting.repository;
 
-import io.planpulse.common.event.ReportAccepted;
+import io.planpulse.model.event.ReportAccepted;
 import io.planpulse.reporting.domain.Revision;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

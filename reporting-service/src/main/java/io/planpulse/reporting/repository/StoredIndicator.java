@@ -1,6 +1,6 @@
 package io.planpulse.reporting.repository;
 
-import io.planpulse.common.plan.Indicator;
+import io.planpulse.model.plan.Indicator;
 import java.util.List;
 
 /** A version of an indicator's definition as stored: where it sits, and the definition (null once deleted). */

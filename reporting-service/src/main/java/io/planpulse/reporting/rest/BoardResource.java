@@ -1,6 +1,6 @@
 package io.planpulse.reporting.rest;
 
-import io.planpulse.common.error.InvalidRequestException;
+import io.planpulse.platform.error.InvalidRequestException;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.service.Board;
 import io.planpulse.reporting.service.BoardConfig;

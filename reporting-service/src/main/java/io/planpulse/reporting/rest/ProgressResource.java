@@ -1,7 +1,7 @@
 package io.planpulse.reporting.rest;
 
-import io.planpulse.common.error.InvalidRequestException;
-import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.model.event.ProgressUpdated;
+import io.planpulse.platform.error.InvalidRequestException;
 import io.planpulse.reporting.service.ProgressExport;
 import io.planpulse.reporting.service.ProgressQueries;
 import io.quarkus.security.Authenticated;

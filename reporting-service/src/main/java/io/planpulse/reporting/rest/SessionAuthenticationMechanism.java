@@ -1,6 +1,6 @@
 package io.planpulse.reporting.rest;
 
-import io.planpulse.common.rest.Roles;
+import io.planpulse.platform.rest.Roles;
 import io.planpulse.reporting.service.BoardSessions;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;

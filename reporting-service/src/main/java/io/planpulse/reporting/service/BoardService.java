@@ -1,11 +1,11 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.error.NotFoundException;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.ProgressUpdated;
-import io.planpulse.common.event.RollupUpdated;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.PlanNode;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.ProgressUpdated;
+import io.planpulse.model.event.RollupUpdated;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.PlanNode;
+import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.domain.Trend;

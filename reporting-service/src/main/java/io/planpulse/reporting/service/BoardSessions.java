@@ -1,6 +1,6 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.rest.Roles;
+import io.planpulse.platform.rest.Roles;
 import io.planpulse.reporting.repository.SessionRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;

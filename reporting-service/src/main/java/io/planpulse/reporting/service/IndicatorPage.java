@@ -1,9 +1,9 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.ProgressUpdated;
-import io.planpulse.common.plan.Department;
-import io.planpulse.common.plan.Indicator;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.ProgressUpdated;
+import io.planpulse.model.plan.Department;
+import io.planpulse.model.plan.Indicator;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.domain.Trend;
 import io.planpulse.reporting.repository.StoredIndicator;

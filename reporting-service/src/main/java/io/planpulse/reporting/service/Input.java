@@ -1,8 +1,8 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.ReportAccepted;
+import io.planpulse.model.event.IndicatorDefined;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.ReportAccepted;
 import java.time.Instant;
 
 /** One input from the topics, as reporting-service applies it. */

@@ -1,10 +1,10 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.RollupUpdated;
-import io.planpulse.common.plan.Department;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.PlanNode;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.RollupUpdated;
+import io.planpulse.model.plan.Department;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.PlanNode;
 import io.planpulse.reporting.domain.Rollup;
 import io.planpulse.reporting.domain.Status;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.ProgressUpdated;
-import io.planpulse.common.event.RollupUpdated;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.ProgressUpdated;
+import io.planpulse.model.event.RollupUpdated;
 import io.planpulse.reporting.repository.StoredIndicator;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.reporting.domain.Progress;
 import io.planpulse.reporting.repository.StoredIndicator;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.planpulse.reporting.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.planpulse.common.event.ProgressUpdated;
+import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.reporting.domain.Status;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

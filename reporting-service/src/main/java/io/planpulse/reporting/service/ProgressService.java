@@ -1,15 +1,15 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.event.EventTypes;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.ProgressUpdated;
-import io.planpulse.common.event.ReportAccepted;
-import io.planpulse.common.event.StatusChanged;
-import io.planpulse.common.event.Topics;
-import io.planpulse.common.outbox.OutboxRow;
-import io.planpulse.common.outbox.OutboxWriter;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.Plan;
+import io.planpulse.model.event.EventTypes;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.ProgressUpdated;
+import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.model.event.StatusChanged;
+import io.planpulse.model.event.Topics;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.Plan;
+import io.planpulse.platform.outbox.OutboxRow;
+import io.planpulse.platform.outbox.OutboxWriter;
 import io.planpulse.reporting.domain.Progress;
 import io.planpulse.reporting.domain.ProgressCalculator;
 import io.planpulse.reporting.domain.ProgressInput;

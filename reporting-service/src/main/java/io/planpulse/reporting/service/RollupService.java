@@ -1,11 +1,11 @@
 package io.planpulse.reporting.service;
 
-import io.planpulse.common.event.EventTypes;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.RollupUpdated;
-import io.planpulse.common.event.Topics;
-import io.planpulse.common.outbox.OutboxRow;
-import io.planpulse.common.outbox.OutboxWriter;
+import io.planpulse.model.event.EventTypes;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.RollupUpdated;
+import io.planpulse.model.event.Topics;
+import io.planpulse.platform.outbox.OutboxRow;
+import io.planpulse.platform.outbox.OutboxWriter;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.RollupRepository;

@@ -17,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.planpulse.common.plan.Basis;
-import io.planpulse.common.plan.Grain;
-import io.planpulse.common.plan.Input;
-import io.planpulse.common.plan.Trajectory;
+import io.planpulse.model.plan.Basis;
+import io.planpulse.model.plan.Grain;
+import io.planpulse.model.plan.Input;
+import io.planpulse.model.plan.Trajectory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

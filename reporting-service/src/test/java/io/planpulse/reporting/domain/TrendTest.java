@@ -5,8 +5,8 @@ import static io.planpulse.reporting.domain.Fixtures.level;
 import static io.planpulse.reporting.domain.Fixtures.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.planpulse.common.plan.Basis;
-import io.planpulse.common.plan.Grain;
+import io.planpulse.model.plan.Basis;
+import io.planpulse.model.plan.Grain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

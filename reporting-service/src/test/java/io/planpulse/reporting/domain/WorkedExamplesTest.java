@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.planpulse.common.plan.Basis;
-import io.planpulse.common.plan.Grain;
-import io.planpulse.common.plan.Trajectory;
+import io.planpulse.model.plan.Basis;
+import io.planpulse.model.plan.Grain;
+import io.planpulse.model.plan.Trajectory;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.planpulse.targets.domain;
 
-import io.planpulse.common.plan.Period;
+import io.planpulse.model.plan.Period;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.planpulse.targets.domain;
 
-import io.planpulse.common.plan.Grain;
-import io.planpulse.common.plan.IndicatorKind;
+import io.planpulse.model.plan.Grain;
+import io.planpulse.model.plan.IndicatorKind;
 /**
  * What the store already knows of an indicator id: the plan it belongs to (or belonged to, when
  * no longer live) and its kind and grain, which never change.

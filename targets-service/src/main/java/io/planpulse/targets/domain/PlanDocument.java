@@ -1,10 +1,10 @@
 package io.planpulse.targets.domain;
 
-import io.planpulse.common.plan.Department;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.Plan;
-import io.planpulse.common.plan.PlanNode;
-import io.planpulse.common.plan.Window;
+import io.planpulse.model.plan.Department;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.Plan;
+import io.planpulse.model.plan.PlanNode;
+import io.planpulse.model.plan.Window;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.planpulse.targets.domain;
 
-import io.planpulse.common.plan.Plan;
+import io.planpulse.model.plan.Plan;
 import java.util.List;
 
 /** The outcome of reading a plan document: a valid plan, or every problem found. */

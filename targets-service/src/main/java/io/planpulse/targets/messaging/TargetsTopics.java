@@ -1,8 +1,8 @@
 package io.planpulse.targets.messaging;
 
-import io.planpulse.common.event.Topics;
-import io.planpulse.common.outbox.PublishedTopics;
-import io.planpulse.common.outbox.TopicSpec;
+import io.planpulse.model.event.Topics;
+import io.planpulse.platform.outbox.PublishedTopics;
+import io.planpulse.platform.outbox.TopicSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package io.planpulse.targets.rest;
 
-import io.planpulse.common.rest.Problem;
+import io.planpulse.platform.rest.Problem;
 import io.planpulse.targets.service.MalformedDocumentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,8 +1,8 @@
 package io.planpulse.targets.rest;
 
-import io.planpulse.common.error.InvalidRequestException;
-import io.planpulse.common.rest.Problem;
-import io.planpulse.common.rest.Roles;
+import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.platform.rest.Problem;
+import io.planpulse.platform.rest.Roles;
 import io.planpulse.targets.service.DocumentCodec;
 import io.planpulse.targets.service.PlanChange;
 import io.planpulse.targets.service.PlanService;

@@ -1,11 +1,11 @@
 package io.planpulse.targets.service;
 
-import io.planpulse.common.event.EventTypes;
-import io.planpulse.common.event.IndicatorDefined;
-import io.planpulse.common.event.PlanDefined;
-import io.planpulse.common.event.Topics;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.Plan;
+import io.planpulse.model.event.EventTypes;
+import io.planpulse.model.event.IndicatorDefined;
+import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.Topics;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.Plan;
 import io.planpulse.targets.repository.OutboxEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.planpulse.targets.service;
 
-import io.planpulse.common.error.NotFoundException;
-import io.planpulse.common.plan.Grain;
-import io.planpulse.common.plan.Indicator;
-import io.planpulse.common.plan.IndicatorKind;
-import io.planpulse.common.plan.Plan;
+import io.planpulse.model.plan.Grain;
+import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.IndicatorKind;
+import io.planpulse.model.plan.Plan;
+import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.targets.domain.ExistingIndicator;
 import io.planpulse.targets.domain.PlanDocument;
 import io.planpulse.targets.domain.PlanReader;

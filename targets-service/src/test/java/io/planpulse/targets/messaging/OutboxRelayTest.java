@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.planpulse.common.event.Topics;
-import io.planpulse.common.outbox.OutboxRelay;
-import io.planpulse.common.outbox.OutboxRelayWorker;
+import io.planpulse.model.event.Topics;
+import io.planpulse.platform.outbox.OutboxRelay;
+import io.planpulse.platform.outbox.OutboxRelayWorker;
 import io.planpulse.targets.testing.RelayOffProfile;
 import io.planpulse.targets.testing.TestPlans;
 import io.planpulse.testing.InjectKafkaBroker;

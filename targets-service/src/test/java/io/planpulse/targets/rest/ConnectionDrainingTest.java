@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Once a service is asked to stop (its readiness DOWN for the shutdown delay while it still
  * serves), every response closes its connection, so that a client's next request opens a new one
- * and finds another instance instead of being cut when this one stops (libs/common's
+ * and finds another instance instead of being cut when this one stops (libs/platform's
  * ConnectionDraining; the same in every service).
  */
 @QuarkusTest

@@ -1,5 +1,0 @@
-package io.planpulse.common.plan;
-
-/** A department that owns indicators and reports their values. */
-public record Department(String code, String name, String nameEn) {
-}

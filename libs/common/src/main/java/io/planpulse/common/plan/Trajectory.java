@@ -1,7 +1,0 @@
-package io.planpulse.common.plan;
-
-/** How a LEVEL indicator is expected to move from its baseline to its target. */
-public enum Trajectory {
-    LINEAR,
-    COMPOUND
-}

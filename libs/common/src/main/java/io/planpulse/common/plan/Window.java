@@ -1,5 +1,0 @@
-package io.planpulse.common.plan;
-
-/** A span of periods, both ends included: a plan's years, or a SERIES indicator's window. */
-public record Window(String from, String to) {
-}

@@ -1,0 +1,22 @@
+package io.planpulse.model.event;
+
+import io.planpulse.model.plan.Department;
+import io.planpulse.model.plan.PlanNode;
+import io.planpulse.model.plan.Window;
+import java.util.List;
+
+/**
+ * {@code planpulse.plan.defined} on {@code plan.targets.v1}, key = {@code plan:<planId>}: the plan's
+ * tree, departments, window and time zone, the ids of its indicators, and the plan's version.
+ */
+public record PlanDefined(
+        String planId,
+        int version,
+        String name,
+        String nameEn,
+        Window window,
+        String timeZone,
+        List<Department> departments,
+        List<PlanNode> nodes,
+        List<String> indicatorIds) {
+}
