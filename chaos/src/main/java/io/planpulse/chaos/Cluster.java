@@ -1,5 +1,6 @@
 package io.planpulse.chaos;
 
+import io.planpulse.local.KafkaBroker;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,12 @@ final class Cluster implements AutoCloseable {
     private final Path dir;
     private final Postgres postgres;
     private final FaultProxy postgresProxy;
-    private final Broker broker;
+    private final KafkaBroker broker;
     private final FaultProxy kafkaProxy;
     private final Tokens tokens;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Cluster(Path root, Path dir, Postgres postgres, FaultProxy postgresProxy, Broker broker,
+    private Cluster(Path root, Path dir, Postgres postgres, FaultProxy postgresProxy, KafkaBroker broker,
             FaultProxy kafkaProxy, Tokens tokens) {
         this.root = root;
         this.dir = dir;
@@ -58,8 +59,8 @@ final class Cluster implements AutoCloseable {
                 new InetSocketAddress("127.0.0.1", postgres.port()));
         int brokerPort = Processes.freePort();
         FaultProxy kafkaProxy = FaultProxy.start("kafka-proxy", 0, new InetSocketAddress("127.0.0.1", brokerPort));
-        Broker broker = Broker.start(dir.resolve("kafka"), dir.resolve("logs/kafka.log"), brokerPort,
-                Processes.freePort(), kafkaProxy.port());
+        KafkaBroker broker = KafkaBroker.start(root, dir.resolve("kafka"), dir.resolve("logs/kafka.log"), brokerPort,
+                kafkaProxy.port());
         Cluster cluster = new Cluster(root, dir, postgres, postgresProxy, broker, kafkaProxy,
                 Tokens.create(dir));
         for (String name : SERVICES) {
@@ -122,7 +123,7 @@ final class Cluster implements AutoCloseable {
         return postgres;
     }
 
-    Broker broker() {
+    KafkaBroker broker() {
         return broker;
     }
 

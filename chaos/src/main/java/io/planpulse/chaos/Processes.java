@@ -15,11 +15,6 @@ final class Processes {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The suite's own classpath (the broker runs from it); under Surefire the real one, not its booter jar. */
-    static String classpath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
-
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

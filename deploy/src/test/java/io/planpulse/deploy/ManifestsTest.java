@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.planpulse.model.event.Topic;
+import io.planpulse.model.event.Topics;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -181,6 +183,30 @@ class ManifestsTest {
             }
         }
         assertEquals(List.of(), unread);
+    }
+
+    @Test
+    void everyServiceMigratesItsOwnSchemaAndThenTheOutboxTheyShare() {
+        for (String service : SERVICES) {
+            assertEquals("db/migration,db/outbox", ServiceFacts.of(service).get("quarkus.flyway.locations"), service);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theKafkaTopicsEqualTheRegistryThatTheLocalBrokersAreCreatedFrom(String overlay) {
+        Map<String, String> expected = new TreeMap<>();
+        for (Topic topic : Topics.ALL) {
+            expected.put(topic.name(), topic.partitions() + " partitions " + new TreeMap<>(topic.configs()));
+        }
+        Map<String, String> rendered = new TreeMap<>();
+        for (JsonNode topic : overlays.get(overlay).ofKind("KafkaTopic")) {
+            Map<String, String> config = new TreeMap<>();
+            topic.path("spec").path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            rendered.put(topic.path("spec").path("topicName").asText(),
+                    topic.path("spec").path("partitions").asInt() + " partitions " + config);
+        }
+        assertEquals(expected, rendered);
     }
 
     @ParameterizedTest

@@ -245,7 +245,8 @@ class EndToEndTest {
         services.createDatabase(db);
         DataSource replicaDb = services.dataSource(db);
         Flyway.configure().dataSource(replicaDb)
-                .locations("filesystem:" + services.root().resolve("reporting-service/src/main/resources/db/migration"))
+                .locations("filesystem:" + services.root().resolve("reporting-service/src/main/resources/db/migration"),
+                        "filesystem:" + services.root().resolve("libs/platform/src/main/resources/db/outbox"))
                 .load().migrate();
         Map<String, String> settings = Map.of(
                 "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", replica,

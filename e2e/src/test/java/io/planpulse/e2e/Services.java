@@ -1,6 +1,6 @@
 package io.planpulse.e2e;
 
-import io.planpulse.testing.KafkaBroker;
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.testing.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -73,7 +73,8 @@ final class Services implements AutoCloseable {
                 s.execute("create database " + db);
             }
         }
-        Services services = new Services(root, postgres, KafkaBroker.startNew());
+        Services services = new Services(root, postgres, KafkaBroker.startNew(root,
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "kafka-")));
         for (String name : NAMES) {
             String db = name.substring(0, name.indexOf('-'));
             services.launch(name, name, db, Map.of());

@@ -1,9 +1,9 @@
 package io.planpulse.indicators.testing;
 
 import io.agroal.api.AgroalDataSource;
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
 import io.planpulse.testing.KafkaResource;
 import io.planpulse.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;

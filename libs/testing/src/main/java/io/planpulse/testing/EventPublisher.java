@@ -11,16 +11,11 @@ import io.planpulse.model.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,20 +32,6 @@ public final class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public EventPublisher(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            for (NewTopic topic : List.of(new NewTopic(Topics.PLAN_TARGETS, 3, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")), new NewTopic(Topics.INDICATOR_REPORTS, 3, (short) 1))) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw e instanceof IllegalStateException ise ? ise : new IllegalStateException(e);
-        }
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
                 new StringSerializer(), new ByteArraySerializer());
     }

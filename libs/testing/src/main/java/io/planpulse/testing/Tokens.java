@@ -1,45 +1,42 @@
 package io.planpulse.testing;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.planpulse.local.DevKeys;
+import io.planpulse.local.DevTokens;
+import io.planpulse.local.Jwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * The tests' own signing key (made on first use, kept under target/, never committed) and the
- * tokens they send. The service under test verifies with its public half.
+ * The tests' own signing key (made on first use under target/, never committed) and the tokens they
+ * send, minted as {@code ./planpulse token} mints them ({@link DevTokens}). The service under test
+ * verifies with its public half.
  */
 public final class Tokens {
 
-    public static final String ISSUER = "planpulse-local";
-    public static final String AUDIENCE = "planpulse";
+    public static final String ISSUER = DevTokens.ISSUER;
+    public static final String AUDIENCE = DevTokens.AUDIENCE;
 
     private static final Path DIR = Path.of("target", "test-jwt");
-    private static final Path PUBLIC_KEY = DIR.resolve("public.pem");
-    private static final Path SIGNING_KEY = DIR.resolve("signing-key.pkcs8.b64");
+    private static final Duration HOUR = Duration.ofHours(1);
 
     private Tokens() {
     }
 
     /** The location of the public key for {@code mp.jwt.verify.publickey.location}. */
-    public static synchronized String publicKeyLocation() {
-        ensureKeys();
-        return PUBLIC_KEY.toAbsolutePath().toUri().toString();
+    public static String publicKeyLocation() {
+        return keys().publicKeyFile().toUri().toString();
     }
 
+    /** A token of the role, valid for an hour, with a {@code dept} claim unless {@code dept} is null (an admin's). */
     public static String token(String role, String dept) {
-        return claims(role, dept).sign(signingKey());
+        return sign(claims(role, dept, HOUR));
     }
 
     public static String planner() {
@@ -52,16 +49,18 @@ public final class Tokens {
 
     /** A token that lives only this many seconds, as a login link carries. */
     public static String shortLived(String role, String dept, long seconds) {
-        return claims(role, dept).expiresIn(seconds).sign(signingKey());
+        return sign(claims(role, dept, Duration.ofSeconds(seconds)));
     }
 
     /** A token that is right in every way but signed by a key the service does not know. */
     public static String signedByStranger(String role) {
-        return claims(role, "DRC").sign(newKeyPair().getPrivate());
+        return Jwt.rs256(claims(role, "DRC", HOUR), DevKeys.newKeyPair().getPrivate());
     }
 
     public static String withIssuer(String issuer, String role) {
-        return claims(role, "DRC").issuer(issuer).sign(signingKey());
+        Map<String, Object> claims = claims(role, "DRC", HOUR);
+        claims.put("iss", issuer);
+        return sign(claims);
     }
 
     /** What is wrong with a token that no service may accept, whatever role it claims. */
@@ -89,27 +88,34 @@ public final class Tokens {
 
     /** A token claiming the admin role that is wrong in the given way and would otherwise live this many seconds. */
     public static String forged(Forgery forgery, long seconds) {
-        JwtClaimsBuilder admin = claims("admin", null).expiresIn(seconds);
-        long now = java.time.Instant.now().getEpochSecond();
+        Map<String, Object> admin = claims("admin", null, Duration.ofSeconds(seconds));
         return switch (forgery) {
-            case EXPIRED -> admin.issuedAt(now - 4200).expiresAt(now - 600).sign(signingKey());
-            case WRONG_ISSUER -> admin.issuer("someone-else").sign(signingKey());
-            case WRONG_AUDIENCE -> admin.audience("another-system").sign(signingKey());
-            case FOREIGN_KEY -> admin.sign(newKeyPair().getPrivate());
+            case EXPIRED -> {
+                long now = Instant.now().getEpochSecond();
+                admin.put("iat", now - 4200);
+                admin.put("exp", now - 600);
+                yield sign(admin);
+            }
+            case WRONG_ISSUER -> {
+                admin.put("iss", "someone-else");
+                yield sign(admin);
+            }
+            case WRONG_AUDIENCE -> {
+                admin.put("aud", "another-system");
+                yield sign(admin);
+            }
+            case FOREIGN_KEY -> Jwt.rs256(admin, DevKeys.newKeyPair().getPrivate());
             case TAMPERED -> {
                 String[] parts = token("reporter", "STATS").split("\\.");
                 String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                         .replace("\"reporter\"", "\"admin\"");
-                yield parts[0] + "." + base64Url(claims) + "." + parts[2];
+                yield parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
             }
-            case UNSIGNED -> {
-                String[] parts = admin.sign(signingKey()).split("\\.");
-                yield base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
-            }
+            case UNSIGNED -> Jwt.unsigned(admin);
             case PUBLIC_KEY_AS_SECRET -> {
-                ensureKeys();
                 try {
-                    yield admin.signWithSecret(Files.readString(PUBLIC_KEY));
+                    yield Jwt.hs256(admin, Files.readAllBytes(keys().publicKeyFile()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -117,55 +123,15 @@ public final class Tokens {
         };
     }
 
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    private static Map<String, Object> claims(String role, String dept, Duration ttl) {
+        return DevTokens.claims(role, dept, null, Instant.now(), ttl);
     }
 
-    /** A token of the role, with a {@code dept} claim unless {@code dept} is null (as an admin's may be). */
-    private static JwtClaimsBuilder claims(String role, String dept) {
-        if (dept == null) {
-            return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(role).groups(Set.of(role)).expiresIn(3600);
-        }
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(role + "-" + dept.toLowerCase(java.util.Locale.ROOT))
-                .groups(Set.of(role)).claim("dept", dept).expiresIn(3600);
+    private static String sign(Map<String, Object> claims) {
+        return Jwt.rs256(claims, keys().privateKey());
     }
 
-    private static synchronized PrivateKey signingKey() {
-        ensureKeys();
-        try {
-            byte[] der = Base64.getDecoder().decode(Files.readString(SIGNING_KEY).trim());
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void ensureKeys() {
-        if (Files.exists(PUBLIC_KEY) && Files.exists(SIGNING_KEY)) {
-            return;
-        }
-        KeyPair pair = newKeyPair();
-        Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + mime.encodeToString(pair.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        try {
-            Files.createDirectories(DIR);
-            Files.writeString(SIGNING_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            Files.writeString(PUBLIC_KEY, pem);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static DevKeys keys() {
+        return DevKeys.in(DIR);
     }
 }

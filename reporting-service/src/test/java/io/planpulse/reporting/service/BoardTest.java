@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.IndicatorDefined;
 import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.plan.Baseline;
@@ -21,7 +22,6 @@ import io.planpulse.model.plan.Window;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
 import io.planpulse.testing.KafkaResource;
 import io.planpulse.testing.PostgresResource;
 import io.planpulse.testing.Tokens;

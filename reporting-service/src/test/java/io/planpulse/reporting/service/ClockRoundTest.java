@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.IndicatorDefined;
 import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ReportAccepted;
@@ -22,7 +23,6 @@ import io.planpulse.reporting.testing.MovableClock;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
 import io.planpulse.testing.KafkaResource;
 import io.planpulse.testing.PostgresResource;
 import io.planpulse.testing.Tokens;

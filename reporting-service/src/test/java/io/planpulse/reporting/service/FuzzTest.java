@@ -3,11 +3,11 @@ package io.planpulse.reporting.service;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.Fuzz;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
 import io.planpulse.testing.KafkaResource;
 import io.planpulse.testing.PostgresResource;
 import io.planpulse.testing.Tokens;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.IndicatorDefined;
 import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ReportAccepted;
@@ -28,7 +29,6 @@ import io.planpulse.model.plan.Window;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
 import io.planpulse.testing.KafkaResource;
 import io.planpulse.testing.PostgresResource;
 import io.planpulse.testing.Tokens;

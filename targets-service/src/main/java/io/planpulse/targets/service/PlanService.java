@@ -5,6 +5,7 @@ import io.planpulse.model.plan.Indicator;
 import io.planpulse.model.plan.IndicatorKind;
 import io.planpulse.model.plan.Plan;
 import io.planpulse.platform.error.NotFoundException;
+import io.planpulse.platform.outbox.OutboxRow;
 import io.planpulse.targets.domain.ExistingIndicator;
 import io.planpulse.targets.domain.PlanDocument;
 import io.planpulse.targets.domain.PlanReader;
@@ -14,6 +15,7 @@ import io.planpulse.targets.repository.IndicatorEntity;
 import io.planpulse.targets.repository.IndicatorRepository;
 import io.planpulse.targets.repository.IndicatorVersionEntity;
 import io.planpulse.targets.repository.IndicatorVersionRepository;
+import io.planpulse.targets.repository.OutboxRepository;
 import io.planpulse.targets.repository.PlanEntity;
 import io.planpulse.targets.repository.PlanRepository;
 import io.planpulse.targets.repository.PlanVersionEntity;
@@ -47,15 +49,17 @@ public class PlanService {
     private final IndicatorRepository indicators;
     private final IndicatorVersionRepository indicatorVersions;
     private final PlanEvents events;
+    private final OutboxRepository outbox;
     private final DocumentCodec codec;
     private final Clock clock;
 
     public PlanService(PlanRepository plans, IndicatorRepository indicators, IndicatorVersionRepository indicatorVersions,
-                       PlanEvents events, DocumentCodec codec, Clock clock) {
+                       PlanEvents events, OutboxRepository outbox, DocumentCodec codec, Clock clock) {
         this.plans = plans;
         this.indicators = indicators;
         this.indicatorVersions = indicatorVersions;
         this.events = events;
+        this.outbox = outbox;
         this.codec = codec;
         this.clock = clock;
     }
@@ -90,18 +94,18 @@ public class PlanService {
             }
             checkPrecondition(planId, plan, ifMatch);
             return indicators.findLiveByPlan(planId).flatMap(rows -> {
-                List<Object> inserts = new ArrayList<>();
+                Writes writes = new Writes();
                 for (IndicatorEntity row : rows) {
-                    markDeleted(row, ctx, inserts);
+                    markDeleted(row, ctx, writes);
                 }
                 plan.version = plan.version + 1;
                 plan.deletedAt = ctx.at();
                 plan.updatedAt = ctx.at();
                 plan.updatedBy = ctx.actor();
-                inserts.add(planVersion(plan, ChangeKind.DELETED, null, ctx));
-                inserts.add(events.planDeleted(planId, plan.version, ctx.at()));
+                writes.entities().add(planVersion(plan, ChangeKind.DELETED, null, ctx));
+                writes.events().add(events.planDeleted(planId, plan.version, ctx.at()));
                 Log.infof("plan %s deleted (version %d) by %s", planId, plan.version, ctx.actor());
-                return persistAll(inserts);
+                return write(writes);
             });
         });
     }
@@ -186,11 +190,11 @@ public class PlanService {
         }
         boolean creating = current == null || !current.isLive();
         PlanEntity entity = current == null ? new PlanEntity() : current;
-        List<Object> inserts = new ArrayList<>();
+        Writes writes = new Writes();
         if (current == null) {
             entity.id = plan.id();
             entity.createdAt = ctx.at();
-            inserts.add(entity);
+            writes.entities().add(entity);
         }
         entity.name = plan.name();
         entity.document = canonical;
@@ -198,12 +202,12 @@ public class PlanService {
         entity.updatedAt = ctx.at();
         entity.updatedBy = ctx.actor();
         entity.deletedAt = null;
-        inserts.add(planVersion(entity, creating ? ChangeKind.CREATED : ChangeKind.CHANGED, canonical, ctx));
-        inserts.add(events.planDefined(plan, entity.version, ctx.at()));
+        writes.entities().add(planVersion(entity, creating ? ChangeKind.CREATED : ChangeKind.CHANGED, canonical, ctx));
+        writes.events().add(events.planDefined(plan, entity.version, ctx.at()));
 
-        List<IndicatorEntity> after = storeIndicators(plan, rows, ctx, inserts);
+        List<IndicatorEntity> after = storeIndicators(plan, rows, ctx, writes);
         ReplaceOutcome outcome = creating ? ReplaceOutcome.CREATED : ReplaceOutcome.REPLACED;
-        return persistAll(inserts).map(v -> {
+        return write(writes).map(v -> {
             Log.infof("plan %s %s to version %d by %s", plan.id(), outcome.name().toLowerCase(Locale.ROOT),
                     entity.version, ctx.actor());
             return new PlanChange(outcome, snapshot(entity, after));
@@ -217,7 +221,7 @@ public class PlanService {
      * @return the plan's indicator rows afterwards
      */
     private List<IndicatorEntity> storeIndicators(Plan plan, Map<String, IndicatorEntity> rows, ChangeContext ctx,
-                                                  List<Object> inserts) {
+                                                  Writes writes) {
         Map<String, List<String>> paths = plan.nodePaths();
         Map<String, IndicatorEntity> remaining = new HashMap<>();
         rows.values().stream().filter(row -> row.isLive() && row.planId.equals(plan.id()))
@@ -235,7 +239,7 @@ public class PlanService {
                 row.id = indicator.id();
                 row.kind = indicator.kind().name();
                 row.frequency = indicator.frequency().name();
-                inserts.add(row);
+                writes.entities().add(row);
                 change = ChangeKind.CREATED;
             } else if (!row.isLive() || !row.planId.equals(plan.id())) {
                 change = ChangeKind.CREATED;
@@ -252,20 +256,20 @@ public class PlanService {
             row.updatedAt = ctx.at();
             row.deletedAt = null;
             after.add(row);
-            inserts.add(indicatorVersion(row, change, definition, ctx));
-            inserts.add(events.indicatorDefined(plan, indicator, path, row.version, ctx.at()));
+            writes.entities().add(indicatorVersion(row, change, definition, ctx));
+            writes.events().add(events.indicatorDefined(plan, indicator, path, row.version, ctx.at()));
         }
         remaining.values().stream().sorted(Comparator.comparing(row -> row.id))
-                .forEach(row -> markDeleted(row, ctx, inserts));
+                .forEach(row -> markDeleted(row, ctx, writes));
         return after;
     }
 
-    private void markDeleted(IndicatorEntity row, ChangeContext ctx, List<Object> inserts) {
+    private void markDeleted(IndicatorEntity row, ChangeContext ctx, Writes writes) {
         row.version = row.version + 1;
         row.updatedAt = ctx.at();
         row.deletedAt = ctx.at();
-        inserts.add(indicatorVersion(row, ChangeKind.DELETED, null, ctx));
-        inserts.add(events.indicatorDeleted(row.id, row.version, ctx.at()));
+        writes.entities().add(indicatorVersion(row, ChangeKind.DELETED, null, ctx));
+        writes.events().add(events.indicatorDeleted(row.id, row.version, ctx.at()));
     }
 
     private static IndicatorVersionEntity indicatorVersion(IndicatorEntity row, ChangeKind change, String definition,
@@ -295,9 +299,17 @@ public class PlanService {
         return v;
     }
 
-    /** Inserts the new rows in the order given: the plan before its indicators, versions and events. */
-    private static Uni<Void> persistAll(List<Object> entities) {
-        return Panache.getSession().flatMap(session -> session.persistAll(entities.toArray()));
+    /** What a change writes: new rows (the plan before its indicators and versions) and its events, in order. */
+    private record Writes(List<Object> entities, List<OutboxRow> events) {
+        Writes() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** Inserts the new rows, then adds the events to the outbox, all in the session's transaction. */
+    private Uni<Void> write(Writes writes) {
+        return Panache.getSession().flatMap(session -> session.persistAll(writes.entities().toArray()))
+                .chain(() -> outbox.add(writes.events()));
     }
 
     private PlanSnapshot snapshot(PlanEntity plan, List<IndicatorEntity> rows) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.Topics;
 import io.planpulse.platform.outbox.OutboxRelay;
 import io.planpulse.platform.outbox.OutboxRelayWorker;
@@ -15,7 +16,6 @@ import io.planpulse.targets.testing.RelayOffProfile;
 import io.planpulse.targets.testing.TestPlans;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
 import io.planpulse.testing.KafkaResource;
 import io.planpulse.testing.PostgresResource;
 import io.planpulse.testing.Tokens;
@@ -97,6 +97,17 @@ class OutboxRelayTest {
 
     private static boolean hasVersion(List<ConsumerRecord<String, byte[]>> records, String key, int version) {
         return ofKey(records, key).stream().anyMatch(r -> version(r) == version);
+    }
+
+    @Test
+    void theOutboxMigrationEveryServiceSharesRanAfterTheServicesOwn() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select type, success from flyway_schema_history where script = 'R__outbox.sql'");
+             ResultSet row = q.executeQuery()) {
+            assertTrue(row.next(), "libs/platform's db/outbox is one of the service's Flyway locations");
+            assertEquals("SQL", row.getString("type"));
+            assertTrue(row.getBoolean("success"));
+        }
     }
 
     @Test

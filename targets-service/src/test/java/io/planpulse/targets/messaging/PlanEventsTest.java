@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.Topics;
 import io.planpulse.targets.testing.TestPlans;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
-import io.planpulse.testing.KafkaBroker;
 import io.planpulse.testing.KafkaResource;
 import io.planpulse.testing.PostgresResource;
 import io.planpulse.testing.Tokens;

@@ -1,26 +1,69 @@
 package io.planpulse.model.event;
 
-/** The topics of DESIGN §6. */
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The topics of DESIGN §6 and their settings: the one registry that everything takes. The services
+ * name them; whoever runs a broker creates them from here ({@code ./planpulse up}, the tests and the
+ * fault suite through libs/local); deploy/'s KafkaTopic resources must equal them (a test compares).
+ */
 public final class Topics {
 
     /** Compacted; targets-service; key = indicator id, or {@code plan:<planId>} for plan events. */
     public static final String PLAN_TARGETS = "plan.targets.v1";
 
-    /** Retention ≥ 7 days; indicators-service; key = indicator id. */
+    /** Kept for good (a rebuild of reporting-service replays it); indicators-service; key = indicator id. */
     public static final String INDICATOR_REPORTS = "indicator.reports.v1";
 
     /** Compacted; reporting-service; key = indicator id. */
     public static final String INDICATOR_PROGRESS = "indicator.progress.v1";
 
-    /** reporting-service; key = indicator id. */
+    /** Kept a year; reporting-service; key = indicator id. */
     public static final String PROGRESS_ALERTS = "progress.alerts.v1";
 
     /** Compacted; reporting-service; key = {@code plan:…}, {@code node:…} or {@code dept:…}. */
     public static final String PLAN_ROLLUPS = "plan.rollups.v1";
 
+    private static final int PARTITIONS = 3;
+    private static final int DEAD_LETTER_PARTITIONS = 1;
+    private static final Duration ALERT_RETENTION = Duration.ofDays(365);
+    private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
+
+    /** Every topic, in the order of DESIGN §6, then the dead-letter topics. */
+    public static final List<Topic> ALL = List.of(
+            Topic.compacted(PLAN_TARGETS, PARTITIONS),
+            Topic.keptForGood(INDICATOR_REPORTS, PARTITIONS),
+            Topic.compacted(INDICATOR_PROGRESS, PARTITIONS),
+            Topic.keptFor(PROGRESS_ALERTS, PARTITIONS, ALERT_RETENTION),
+            Topic.compacted(PLAN_ROLLUPS, PARTITIONS),
+            Topic.keptFor(deadLetter(PLAN_TARGETS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION),
+            Topic.keptFor(deadLetter(INDICATOR_REPORTS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION));
+
+    private static final Map<String, Topic> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));
+
     /** Where a consumer puts a record it cannot process: {@code <topic>.dlq}. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";
+    }
+
+    /** The registered topics of these names. */
+    public static List<Topic> of(String... names) {
+        return Arrays.stream(names).map(Topics::named).toList();
+    }
+
+    /** The registered topic of this name. */
+    public static Topic named(String name) {
+        Topic topic = BY_NAME.get(name);
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic " + name + " in the registry");
+        }
+        return topic;
     }
 
     private Topics() {

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The outbox relay's settings ({@code planpulse.outbox.*}), with those of the topics a service creates. */
+/** The outbox relay's settings ({@code planpulse.outbox.*}). */
 @ConfigMapping(prefix = "planpulse.outbox")
 public interface OutboxConfig {
 
@@ -27,19 +27,4 @@ public interface OutboxConfig {
     /** How old the oldest unpublished event may grow before health reports the outbox DOWN. */
     @WithDefault("5m")
     Duration maxAge();
-
-    /**
-     * Create the topics the service publishes (and reads) when they are missing; off where the
-     * cluster's topics are managed for it (Strimzi KafkaTopic resources, no Create right).
-     */
-    @WithDefault("true")
-    boolean createTopics();
-
-    /** Partitions of the topics the service creates when they are missing. */
-    @WithDefault("3")
-    int topicPartitions();
-
-    /** Replication factor of the topics the service creates. */
-    @WithDefault("1")
-    short topicReplicationFactor();
 }

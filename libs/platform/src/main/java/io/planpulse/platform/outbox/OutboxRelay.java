@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,7 +15,6 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final OutboxStats stats;
-    private final PublishedTopics topics;
     private final String service;
     private final String jdbcUrl;
     private final String username;
@@ -25,7 +23,7 @@ public class OutboxRelay {
     private OutboxRelayWorker worker;
     private Thread thread;
 
-    public OutboxRelay(OutboxConfig config, OutboxStats stats, PublishedTopics topics,
+    public OutboxRelay(OutboxConfig config, OutboxStats stats,
                        @ConfigProperty(name = "quarkus.application.name") String service,
                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                        @ConfigProperty(name = "quarkus.datasource.username") String username,
@@ -33,7 +31,6 @@ public class OutboxRelay {
                        @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.config = config;
         this.stats = stats;
-        this.topics = topics;
         this.service = service;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -62,7 +59,6 @@ public class OutboxRelay {
     /** A worker with this service's settings; it publishes only while it holds the relay lock. */
     public OutboxRelayWorker newWorker(String name) {
         return new OutboxRelayWorker(name, new RelaySettings(service, jdbcUrl, username, password,
-                kafka, config.createTopics() ? topics.topics() : List.of(), config.lockKey(), config.batchSize(),
-                config.pollInterval(), config.topicPartitions(), config.topicReplicationFactor()), stats);
+                kafka, config.lockKey(), config.batchSize(), config.pollInterval()), stats);
     }
 }

@@ -20,13 +20,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,7 +100,6 @@ public final class OutboxRelayWorker implements Runnable {
             }
             active = true;
             Log.infof("outbox relay %s is the active relay", name);
-            ensureTopics();
             while (running) {
                 refreshStats(connection);
                 List<Row> rows = fetch(connection);
@@ -234,24 +230,6 @@ public final class OutboxRelayWorker implements Runnable {
                 Log.debugf("closing the relay's producer: %s", e.getMessage());
             }
             producer = null;
-        }
-    }
-
-    /** Creates the topics this service publishes when they are missing, with their settings. */
-    private void ensureTopics() throws InterruptedException, ExecutionException, TimeoutException {
-        try (Admin admin = Admin.create(settings.kafka())) {
-            for (TopicSpec spec : settings.topics()) {
-                NewTopic topic = new NewTopic(spec.name(), settings.partitions(), settings.replicationFactor())
-                        .configs(spec.configs());
-                try {
-                    admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
-                    Log.infof("created topic %s", spec.name());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
         }
     }
 

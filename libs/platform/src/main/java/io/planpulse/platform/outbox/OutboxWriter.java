@@ -9,30 +9,42 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes events to the outbox table, in the caller's transaction, with one multi-row statement
- * (for the services that use the reactive SQL client).
+ * The one way events are written to the outbox table: in the caller's transaction, all rows with
+ * one multi-row statement. The services on the reactive SQL client call {@link #add}; targets-service,
+ * on Hibernate Reactive, runs {@link #INSERT} with {@link #parameters} through its session, so that the
+ * rows join the session's transaction (its OutboxRepository).
  */
 @ApplicationScoped
 public class OutboxWriter {
+
+    /**
+     * The statement, with PostgreSQL's numbered parameters ({@code $1}…{@code $8}); casts are spelled
+     * {@code cast(… as …)}, which Hibernate's native-query parser reads too.
+     */
+    public static final String INSERT = """
+            insert into outbox (topic, message_key, event_type, event_id, subject, occurred_at, version, payload)
+            select t, k, ty, cast(id as uuid), s, $6, v, p
+            from unnest(cast($1 as text[]), cast($2 as text[]), cast($3 as text[]), cast($4 as text[]),
+                        cast($5 as text[]), cast($7 as int[]), cast($8 as text[]))
+                 as r(t, k, ty, id, s, v, p)""";
 
     public Uni<Void> add(SqlClient client, List<OutboxRow> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return client.preparedQuery("""
-                        insert into outbox (topic, message_key, event_type, event_id, subject, occurred_at, version, payload)
-                        select t, k, ty, id::uuid, s, $6, v, p
-                        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::int[], $8::text[])
-                             as r(t, k, ty, id, s, v, p)""")
-                .execute(Tuple.tuple(Arrays.asList(
-                        rows.stream().map(OutboxRow::topic).toArray(String[]::new),
-                        rows.stream().map(OutboxRow::key).toArray(String[]::new),
-                        rows.stream().map(OutboxRow::type).toArray(String[]::new),
-                        rows.stream().map(r -> r.eventId().toString()).toArray(String[]::new),
-                        rows.stream().map(OutboxRow::subject).toArray(String[]::new),
-                        rows.get(0).occurredAt().atOffset(ZoneOffset.UTC),
-                        rows.stream().map(OutboxRow::version).toArray(Integer[]::new),
-                        rows.stream().map(OutboxRow::payload).toArray(String[]::new))))
-                .replaceWithVoid();
+        return client.preparedQuery(INSERT).execute(Tuple.tuple(parameters(rows))).replaceWithVoid();
+    }
+
+    /** The values of {@link #INSERT}'s parameters, in order: one array per column, and the rows' one instant. */
+    public static List<Object> parameters(List<OutboxRow> rows) {
+        return Arrays.asList(
+                rows.stream().map(OutboxRow::topic).toArray(String[]::new),
+                rows.stream().map(OutboxRow::key).toArray(String[]::new),
+                rows.stream().map(OutboxRow::type).toArray(String[]::new),
+                rows.stream().map(r -> r.eventId().toString()).toArray(String[]::new),
+                rows.stream().map(OutboxRow::subject).toArray(String[]::new),
+                rows.get(0).occurredAt().atOffset(ZoneOffset.UTC),
+                rows.stream().map(OutboxRow::version).toArray(Integer[]::new),
+                rows.stream().map(OutboxRow::payload).toArray(String[]::new));
     }
 }
