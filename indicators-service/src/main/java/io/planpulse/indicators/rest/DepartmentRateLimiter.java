@@ -1,8 +1,9 @@
-package io.planpulse.indicators.service;
+package io.planpulse.indicators.rest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.planpulse.indicators.domain.Caller;
+import io.planpulse.indicators.service.IngestionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;

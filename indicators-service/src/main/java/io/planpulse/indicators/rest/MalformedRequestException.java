@@ -1,4 +1,4 @@
-package io.planpulse.indicators.service;
+package io.planpulse.indicators.rest;
 
 /** A request body that does not parse, or is not shaped as the contract says (400). */
 public class MalformedRequestException extends RuntimeException {

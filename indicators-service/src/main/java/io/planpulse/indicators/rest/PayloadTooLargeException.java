@@ -1,4 +1,4 @@
-package io.planpulse.indicators.service;
+package io.planpulse.indicators.rest;
 
 /** A batch over the limits: too many bytes or rows (413). */
 public class PayloadTooLargeException extends RuntimeException {

@@ -1,6 +1,5 @@
 package io.planpulse.indicators.rest;
 
-import io.planpulse.indicators.service.RateLimitedException;
 import io.planpulse.platform.rest.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

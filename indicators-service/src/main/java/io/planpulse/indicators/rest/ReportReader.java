@@ -1,4 +1,4 @@
-package io.planpulse.indicators.service;
+package io.planpulse.indicators.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.planpulse.indicators.domain.ReportRow;
 import io.planpulse.indicators.domain.RowCode;
 import io.planpulse.indicators.domain.RowIssue;
+import io.planpulse.indicators.service.BatchRequest;
+import io.planpulse.indicators.service.IngestionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;

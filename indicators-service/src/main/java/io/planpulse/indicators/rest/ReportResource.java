@@ -2,14 +2,12 @@ package io.planpulse.indicators.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planpulse.indicators.domain.Caller;
-import io.planpulse.indicators.service.DepartmentRateLimiter;
+import io.planpulse.indicators.service.BatchRequest;
 import io.planpulse.indicators.service.IdempotencyKey;
 import io.planpulse.indicators.service.IngestResponse;
 import io.planpulse.indicators.service.IngestionConfig;
-import io.planpulse.indicators.service.PayloadTooLargeException;
 import io.planpulse.indicators.service.ReportPage;
 import io.planpulse.indicators.service.ReportQueryService;
-import io.planpulse.indicators.service.ReportReader;
 import io.planpulse.indicators.service.ReportService;
 import io.planpulse.platform.error.InvalidRequestException;
 import io.planpulse.platform.rest.Problem;
@@ -50,15 +48,17 @@ public class ReportResource {
     private final ReportService reports;
     private final ReportQueryService queries;
     private final ReportReader reader;
+    private final ReportAnswers answers;
     private final IngestionConfig config;
     private final Callers callers;
     private final DepartmentRateLimiter rateLimiter;
 
-    public ReportResource(ReportService reports, ReportQueryService queries, ReportReader reader,
+    public ReportResource(ReportService reports, ReportQueryService queries, ReportReader reader, ReportAnswers answers,
                           IngestionConfig config, Callers callers, DepartmentRateLimiter rateLimiter) {
         this.reports = reports;
         this.queries = queries;
         this.reader = reader;
+        this.answers = answers;
         this.config = config;
         this.callers = callers;
         this.rateLimiter = rateLimiter;
@@ -92,7 +92,7 @@ public class ReportResource {
         Caller caller = admitted(body);
         JsonNode tree = reader.parseJson(body);
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofJson(k, "reports", tree));
-        return reports.submit(reader.single(tree), caller, key).map(ReportResource::response);
+        return reports.submit(reader.single(tree), caller, key, answers::single).map(ReportResource::response);
     }
 
     @POST
@@ -114,7 +114,9 @@ public class ReportResource {
         Caller caller = admitted(body);
         JsonNode tree = reader.parseJson(body);
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofJson(k, "reports/batch", tree));
-        return reports.submitBatch(reader.batch(tree), caller, key).map(ReportResource::response);
+        BatchRequest batch = reader.batch(tree);
+        return reports.submitBatch(batch, caller, key, results -> answers.summary(batch, results))
+                .map(ReportResource::response);
     }
 
     @POST
@@ -135,7 +137,8 @@ public class ReportResource {
         Caller caller = admitted(body);
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
                 "reports/batch.csv?atomic=" + atomic + "&dryRun=" + dryRun + ";" + contentType, body));
-        return reports.submitBatch(reader.csv(body, contentType, atomic, dryRun), caller, key)
+        BatchRequest batch = reader.csv(body, contentType, atomic, dryRun);
+        return reports.submitBatch(batch, caller, key, results -> answers.summary(batch, results))
                 .map(ReportResource::response);
     }
 

@@ -1,4 +1,4 @@
-package io.planpulse.indicators.service;
+package io.planpulse.indicators.rest;
 
 import io.planpulse.indicators.domain.Outcome;
 import java.util.List;

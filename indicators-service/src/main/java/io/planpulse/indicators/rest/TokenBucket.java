@@ -1,4 +1,4 @@
-package io.planpulse.indicators.service;
+package io.planpulse.indicators.rest;
 
 /**
  * A token bucket: up to {@code burst} requests at once, refilled at {@code perSecond}. Time comes

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.indicators.domain.Caller;
 import io.planpulse.indicators.domain.Head;
-import io.planpulse.indicators.domain.Outcome;
 import io.planpulse.indicators.domain.ReportEvaluator;
 import io.planpulse.indicators.domain.ReportKey;
 import io.planpulse.indicators.domain.ReportRow;
-import io.planpulse.indicators.domain.RowCode;
 import io.planpulse.indicators.domain.RowResult;
 import io.planpulse.indicators.repository.CatalogueRepository;
 import io.planpulse.indicators.repository.IdempotencyRepository;
@@ -21,12 +19,10 @@ import io.planpulse.model.plan.Ids;
 import io.planpulse.platform.error.UnavailableException;
 import io.planpulse.platform.outbox.OutboxRow;
 import io.planpulse.platform.outbox.OutboxWriter;
-import io.planpulse.platform.rest.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +41,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ReportService {
-
-    private static final String JSON = MediaType.APPLICATION_JSON;
 
     private final Pool pool;
     private final CatalogueRepository catalogue;
@@ -75,16 +69,20 @@ public class ReportService {
     /** What a 503 asks the caller to wait before retrying. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
-    /** One report: 201 with its revision, 200 when unchanged, 422 (403 for another department's) when refused. */
-    public Uni<IngestResponse> submit(ReportRow row, Caller caller, Optional<IdempotencyKey> key) {
-        return ingest(List.of(row), false, false, caller, key, results -> single(results.get(0)));
+    /**
+     * One report. The caller makes the answer from its result (the REST layer's wire format); it is
+     * kept with the Idempotency-Key in the same transaction, so a retry gets the same answer.
+     */
+    public Uni<IngestResponse> submit(ReportRow row, Caller caller, Optional<IdempotencyKey> key,
+                                      Function<RowResult, IngestResponse> answer) {
+        return ingest(List.of(row), false, false, caller, key, results -> answer.apply(results.get(0)));
     }
 
-    /** A batch: 200 with the import summary; 422 with it when an atomic batch has a conflict. */
-    public Uni<IngestResponse> submitBatch(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key) {
+    /** A batch, answered as {@link #submit} is, from every row's result. */
+    public Uni<IngestResponse> submitBatch(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key,
+                                           Function<List<RowResult>, IngestResponse> answer) {
         metrics.batch(batch.rows().size());
-        return ingest(batch.rows(), batch.atomic(), batch.dryRun(), caller, key,
-                results -> summary(batch, results));
+        return ingest(batch.rows(), batch.atomic(), batch.dryRun(), caller, key, answer);
     }
 
     private Uni<IngestResponse> ingest(List<ReportRow> rows, boolean atomic, boolean dryRun, Caller caller,
@@ -183,29 +181,6 @@ public class ReportService {
                 write(new ReportAccepted(a.key().indicatorId(), a.key().period(), a.revision(), a.value(), a.provisional(),
                         a.withdrawn(), a.note(), a.reason(), a.source(),
                         new ReportAccepted.ReportedBy(caller.dept(), caller.subject()), now)))).toList();
-    }
-
-    private IngestResponse single(RowResult result) {
-        if (result instanceof RowResult.Rejected rejected) {
-            int status = rejected.issue().code() == RowCode.FORBIDDEN_INDICATOR ? 403 : 422;
-            Problem problem = Problem.of(status, status == 403 ? "Forbidden" : "Unprocessable Content",
-                    rejected.issue().code().name(), rejected.issue().message());
-            return new IngestResponse(status, Problem.MEDIA_TYPE, write(problem));
-        }
-        RowResult.Accepted accepted = (RowResult.Accepted) result;
-        ReportResponse body = new ReportResponse(accepted.key().indicatorId(), accepted.key().period(),
-                accepted.revision(), accepted.outcome(), accepted.warnings().stream()
-                .map(w -> new ReportResponse.WarningView(w.code().name(), w.message())).toList());
-        return new IngestResponse(accepted.outcome() == Outcome.UNCHANGED ? 200 : 201, JSON, write(body));
-    }
-
-    private IngestResponse summary(BatchRequest batch, List<RowResult> results) {
-        BatchSummary summary = BatchSummary.of(results, batch.atomic(), batch.dryRun());
-        if (batch.atomic() && summary.rejected() > 0) {
-            return new IngestResponse(422, Problem.MEDIA_TYPE, write(summary.asProblem(
-                    "the atomic batch has " + summary.rejected() + " conflict(s); nothing was stored")));
-        }
-        return new IngestResponse(200, JSON, write(summary));
     }
 
     private String write(Object body) {

@@ -1,4 +1,4 @@
-package io.planpulse.indicators.service;
+package io.planpulse.indicators.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.indicators.domain.ReportRow;
 import io.planpulse.indicators.domain.RowCode;
+import io.planpulse.indicators.service.BatchRequest;
+import io.planpulse.indicators.service.IdempotencyKey;
+import io.planpulse.indicators.service.IngestionConfig;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.board;
 
 import java.time.LocalDate;
 import java.util.List;

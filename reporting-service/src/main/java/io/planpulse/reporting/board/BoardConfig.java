@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.board;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

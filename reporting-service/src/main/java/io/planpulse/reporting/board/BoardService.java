@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.board;
 
 import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ProgressUpdated;
@@ -9,6 +9,8 @@ import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.domain.Trend;
+import io.planpulse.reporting.progress.PlanView;
+import io.planpulse.reporting.progress.ProgressQueries;
 import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
 import io.smallrye.mutiny.Uni;

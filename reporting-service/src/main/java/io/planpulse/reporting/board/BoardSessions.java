@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.board;
 
 import io.planpulse.platform.rest.Roles;
 import io.planpulse.reporting.repository.SessionRepository;

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.board;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.board;
 
 import io.planpulse.reporting.domain.TrendPoint;
 import java.util.List;

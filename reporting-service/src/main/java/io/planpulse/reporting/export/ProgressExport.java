@@ -1,10 +1,11 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.reporting.domain.Status;
+import io.planpulse.reporting.progress.ProgressQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planpulse.reporting.service.LiveChanges;
+import io.planpulse.reporting.board.LiveChanges;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.progress;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

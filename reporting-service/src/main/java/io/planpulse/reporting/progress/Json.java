@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.progress;
 
 import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ProgressUpdated;

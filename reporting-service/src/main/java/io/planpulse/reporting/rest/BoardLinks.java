@@ -1,7 +1,7 @@
 package io.planpulse.reporting.rest;
 
-import io.planpulse.reporting.service.Board;
-import io.planpulse.reporting.service.Lang;
+import io.planpulse.reporting.board.Board;
+import io.planpulse.reporting.board.Lang;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

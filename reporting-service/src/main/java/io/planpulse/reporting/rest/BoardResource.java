@@ -1,13 +1,13 @@
 package io.planpulse.reporting.rest;
 
 import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.reporting.board.Board;
+import io.planpulse.reporting.board.BoardConfig;
+import io.planpulse.reporting.board.BoardService;
+import io.planpulse.reporting.board.IndicatorPage;
+import io.planpulse.reporting.board.Lang;
+import io.planpulse.reporting.board.LiveChanges;
 import io.planpulse.reporting.domain.Status;
-import io.planpulse.reporting.service.Board;
-import io.planpulse.reporting.service.BoardConfig;
-import io.planpulse.reporting.service.BoardService;
-import io.planpulse.reporting.service.IndicatorPage;
-import io.planpulse.reporting.service.Lang;
-import io.planpulse.reporting.service.LiveChanges;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

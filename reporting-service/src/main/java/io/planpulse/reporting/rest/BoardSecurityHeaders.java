@@ -1,6 +1,6 @@
 package io.planpulse.reporting.rest;
 
-import io.planpulse.reporting.service.BoardConfig;
+import io.planpulse.reporting.board.BoardConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,8 +1,8 @@
 package io.planpulse.reporting.rest;
 
-import io.planpulse.reporting.service.BoardConfig;
-import io.planpulse.reporting.service.BoardSessions;
-import io.planpulse.reporting.service.Lang;
+import io.planpulse.reporting.board.BoardConfig;
+import io.planpulse.reporting.board.BoardSessions;
+import io.planpulse.reporting.board.Lang;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.CookieParam;

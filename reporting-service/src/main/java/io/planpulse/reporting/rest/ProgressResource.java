@@ -2,8 +2,8 @@ package io.planpulse.reporting.rest;
 
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.platform.error.InvalidRequestException;
-import io.planpulse.reporting.service.ProgressExport;
-import io.planpulse.reporting.service.ProgressQueries;
+import io.planpulse.reporting.export.ProgressExport;
+import io.planpulse.reporting.progress.ProgressQueries;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;

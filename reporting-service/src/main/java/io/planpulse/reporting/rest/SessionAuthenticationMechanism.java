@@ -1,7 +1,7 @@
 package io.planpulse.reporting.rest;
 
 import io.planpulse.platform.rest.Roles;
-import io.planpulse.reporting.service.BoardSessions;
+import io.planpulse.reporting.board.BoardSessions;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.board;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -19,6 +19,7 @@ import io.planpulse.model.plan.PlanNode;
 import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Trajectory;
 import io.planpulse.model.plan.Window;
+import io.planpulse.reporting.testing.TestPlan;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
@@ -64,9 +65,9 @@ class BoardTest {
     URL root;
 
     private static final Instant DEFINED = Instant.parse("2025-01-01T00:00:00Z");
-    static final Indicator TRAINS = ProgressFlowTest.indicator("B-TRAINS", IndicatorKind.CUMULATIVE, Grain.MONTH,
+    static final Indicator TRAINS = TestPlan.indicator("B-TRAINS", IndicatorKind.CUMULATIVE, Grain.MONTH,
             Basis.PERIOD, null, null, null, new Target("2021", null, null, new BigDecimal("1500")), null, null);
-    static final Indicator GDP = ProgressFlowTest.indicator("B-GDP", IndicatorKind.LEVEL, Grain.YEAR, null, null,
+    static final Indicator GDP = TestPlan.indicator("B-GDP", IndicatorKind.LEVEL, Grain.YEAR, null, null,
             Trajectory.COMPOUND, new Baseline("2020", new BigDecimal("4700")),
             new Target("2025", null, null, new BigDecimal("6600")), null, null);
 
@@ -81,10 +82,10 @@ class BoardTest {
                 publisher.indicator(new IndicatorDefined(i.id(), 1, "board-test", "Asia/Shanghai", List.of("economy"), i),
                         DEFINED);
             }
-            publisher.report(ProgressFlowTest.report("B-TRAINS", "2021-01", 1, "110", REPORTED));
-            publisher.report(ProgressFlowTest.report("B-TRAINS", "2021-02", 1, "95", REPORTED));
-            publisher.report(ProgressFlowTest.report("B-TRAINS", "2021-03", 1, "160", REPORTED));
-            publisher.report(ProgressFlowTest.report("B-GDP", "2022", 1, "5400", REPORTED));
+            publisher.report(TestPlan.report("B-TRAINS", "2021-01", 1, "110", REPORTED));
+            publisher.report(TestPlan.report("B-TRAINS", "2021-02", 1, "95", REPORTED));
+            publisher.report(TestPlan.report("B-TRAINS", "2021-03", 1, "160", REPORTED));
+            publisher.report(TestPlan.report("B-GDP", "2022", 1, "5400", REPORTED));
         }
         awaitPage(session(), "/?plan=board-test&status=AT_RISK", "i-B-TRAINS");
         awaitPage(session(), "/?plan=board-test&status=ON_TRACK", "i-B-GDP");
@@ -276,7 +277,7 @@ class BoardTest {
                     copy(TRAINS)), REPORTED);
             // The board follows the topic from its end: report again until the stream, once open, hears one.
             for (int revision = 1; !heard.isDone() && revision <= WAIT.toSeconds(); revision++) {
-                publisher.report(ProgressFlowTest.report("R-LIVE", "2021-01", revision, Integer.toString(100 + revision),
+                publisher.report(TestPlan.report("R-LIVE", "2021-01", revision, Integer.toString(100 + revision),
                         REPORTED.plusSeconds(revision)));
                 sleep(1000);
             }

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

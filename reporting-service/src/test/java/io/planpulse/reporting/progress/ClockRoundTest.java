@@ -1,4 +1,4 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.progress;
 
 import static io.planpulse.testing.TopicReader.ofKey;
 import static io.restassured.RestAssured.given;

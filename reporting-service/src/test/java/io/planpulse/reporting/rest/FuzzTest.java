@@ -1,9 +1,10 @@
-package io.planpulse.reporting.service;
+package io.planpulse.reporting.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.planpulse.local.KafkaBroker;
+import io.planpulse.reporting.testing.TestPlan;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.Fuzz;
 import io.planpulse.testing.InjectKafkaBroker;
@@ -41,8 +42,8 @@ class FuzzTest {
     @Test
     void readsAndPagesNeverFail() {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
-            ProgressFlowTest.publishPlan(publisher);
-            publisher.report(ProgressFlowTest.report("R-GDP", "2022", 1, "5400", Instant.parse("2026-01-10T00:00:00Z")));
+            TestPlan.publishPlan(publisher);
+            publisher.report(TestPlan.report("R-GDP", "2022", 1, "5400", Instant.parse("2026-01-10T00:00:00Z")));
         }
         String viewer = Tokens.viewer();
         String session = given().redirects().follow(false).queryParam("token", Tokens.shortLived("viewer", "DRC", 300))

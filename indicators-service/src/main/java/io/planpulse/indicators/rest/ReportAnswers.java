@@ -1,0 +1,61 @@
+package io.planpulse.indicators.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.indicators.domain.Outcome;
+import io.planpulse.indicators.domain.RowCode;
+import io.planpulse.indicators.domain.RowResult;
+import io.planpulse.indicators.service.BatchRequest;
+import io.planpulse.indicators.service.IngestResponse;
+import io.planpulse.platform.rest.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * The answers to report writes (DESIGN §5), made from the rows' results: one report is 201 with its
+ * revision, 200 when unchanged, 422 (403 for another department's indicator) as a problem when
+ * refused; a batch is 200 with its import summary, or 422 with it when an atomic batch has a conflict.
+ */
+@ApplicationScoped
+public class ReportAnswers {
+
+    private static final String JSON = MediaType.APPLICATION_JSON;
+
+    private final ObjectMapper json;
+
+    public ReportAnswers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    IngestResponse single(RowResult result) {
+        if (result instanceof RowResult.Rejected rejected) {
+            int status = rejected.issue().code() == RowCode.FORBIDDEN_INDICATOR ? 403 : 422;
+            Problem problem = Problem.of(status, status == 403 ? "Forbidden" : "Unprocessable Content",
+                    rejected.issue().code().name(), rejected.issue().message());
+            return new IngestResponse(status, Problem.MEDIA_TYPE, write(problem));
+        }
+        RowResult.Accepted accepted = (RowResult.Accepted) result;
+        ReportResponse body = new ReportResponse(accepted.key().indicatorId(), accepted.key().period(),
+                accepted.revision(), accepted.outcome(), accepted.warnings().stream()
+                .map(w -> new ReportResponse.WarningView(w.code().name(), w.message())).toList());
+        return new IngestResponse(accepted.outcome() == Outcome.UNCHANGED ? 200 : 201, JSON, write(body));
+    }
+
+    IngestResponse summary(BatchRequest batch, List<RowResult> results) {
+        BatchSummary summary = BatchSummary.of(results, batch.atomic(), batch.dryRun());
+        if (batch.atomic() && summary.rejected() > 0) {
+            return new IngestResponse(422, Problem.MEDIA_TYPE, write(summary.asProblem(
+                    "the atomic batch has " + summary.rejected() + " conflict(s); nothing was stored")));
+        }
+        return new IngestResponse(200, JSON, write(summary));
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response always serialises", e);
+        }
+    }
+}
