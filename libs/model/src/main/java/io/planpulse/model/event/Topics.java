@@ -1,11 +1,7 @@
 package io.planpulse.model.event;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The topics of DESIGN §6 and their settings: the one registry that everything takes. The services
@@ -44,26 +40,9 @@ public final class Topics {
             Topic.keptFor(deadLetter(PLAN_TARGETS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION),
             Topic.keptFor(deadLetter(INDICATOR_REPORTS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION));
 
-    private static final Map<String, Topic> BY_NAME = ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(Topic::name, Function.identity()));
-
     /** Where a consumer puts a record it cannot process: {@code <topic>.dlq}. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";
-    }
-
-    /** The registered topics of these names. */
-    public static List<Topic> of(String... names) {
-        return Arrays.stream(names).map(Topics::named).toList();
-    }
-
-    /** The registered topic of this name. */
-    public static Topic named(String name) {
-        Topic topic = BY_NAME.get(name);
-        if (topic == null) {
-            throw new IllegalArgumentException("no topic " + name + " in the registry");
-        }
-        return topic;
     }
 
     private Topics() {
