@@ -25,7 +25,7 @@ record ServiceFacts(String name, Properties properties, Set<String> documentedKe
             properties.load(in);
             Set<String> documented = new LinkedHashSet<>();
             for (Path readme : new Path[] {dir.resolve("README.md"), Rendered.root().resolve("targets-service/README.md")}) {
-                Matcher m = Pattern.compile("`((?:planpulse|quarkus|mp|kafka)\\.[a-z0-9.-]+)`")
+                Matcher m = Pattern.compile("`((?:planpulse|quarkus|mp|kafka|smallrye)\\.[a-z0-9.-]+)`")
                         .matcher(Files.readString(readme));
                 while (m.find()) {
                     documented.add(m.group(1));
