@@ -208,6 +208,32 @@ class EndToEndTest {
 
     @Test
     @Order(6)
+    void everyMetricAnAlertNamesIsOneARunningServiceOrAnExporterExports() throws Exception {
+        AlertMetrics alerts = AlertMetrics.of(services.root());
+        // a request to each service, so that its request metrics exist however this test is run
+        for (String service : Services.NAMES) {
+            given().auth().oauth2(Tokens.viewer()).get(services.url(service) + "/api/v1/no-such-resource");
+        }
+        java.util.Set<String> exported = new java.util.TreeSet<>(alerts.exporters());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        java.util.Set<String> missing = alerts.named();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            for (String service : Services.NAMES) {
+                exported.addAll(AlertMetrics.names(given().get(services.url(service) + "/q/metrics").then()
+                        .statusCode(200).extract().asString()));
+            }
+            missing = new java.util.TreeSet<>(alerts.named());
+            missing.removeAll(exported);
+            if (!missing.isEmpty()) {
+                Thread.sleep(1000);
+            }
+        }
+        assertEquals(java.util.Set.of(), missing, "metrics the alerts name that nothing exports");
+        assertTrue(exported.contains("planpulse_dead_letters_total") && exported.contains("planpulse_progress_late_indicators"));
+    }
+
+    @Test
+    @Order(7)
     void everyEventOnEveryTopicMeetsItsSchema() {
         EventSchemas schemas = new EventSchemas(Path.of(System.getProperty("planpulse.root", ".."), "docs", "asyncapi.yaml"));
         Map<String, String> byType = Map.of(
@@ -237,7 +263,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aReplicaKilledMidBatchWhileReplayingBothTopicsIntoAnEmptyDatabaseAgreesOnEveryIndicatorOfThePlan()
             throws Exception {
         String replica = "reporting-replay";

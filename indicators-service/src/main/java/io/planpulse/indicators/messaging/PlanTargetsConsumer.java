@@ -1,8 +1,10 @@
 package io.planpulse.indicators.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.planpulse.indicators.service.CatalogueService;
 import io.planpulse.model.event.PlanTargetsEvent;
+import io.planpulse.model.event.Topics;
 import io.planpulse.platform.consumer.DeadLetters;
 import io.planpulse.platform.consumer.PlanTargetsRecords;
 import io.quarkus.logging.Log;
@@ -28,9 +30,9 @@ public class PlanTargetsConsumer {
     private final ObjectMapper json;
 
     public PlanTargetsConsumer(CatalogueService catalogue, @Channel("dead-letters") Emitter<byte[]> deadLetters,
-            ObjectMapper json) {
+            MeterRegistry registry, ObjectMapper json) {
         this.catalogue = catalogue;
-        this.deadLetters = new DeadLetters(deadLetters);
+        this.deadLetters = new DeadLetters(deadLetters, registry, Topics.PLAN_TARGETS);
         this.json = json;
     }
 

@@ -1,7 +1,9 @@
 package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.planpulse.model.event.PlanTargetsEvent;
+import io.planpulse.model.event.Topics;
 import io.planpulse.platform.consumer.DeadLetters;
 import io.planpulse.platform.consumer.PlanTargetsRecords;
 import io.planpulse.reporting.progress.Input;
@@ -29,9 +31,9 @@ public class PlanTargetsConsumer {
     private final ObjectMapper json;
 
     public PlanTargetsConsumer(ProgressService progress, @Channel("dead-letters") Emitter<byte[]> deadLetters,
-            ObjectMapper json) {
+            MeterRegistry registry, ObjectMapper json) {
         this.progress = progress;
-        this.deadLetters = new DeadLetters(deadLetters);
+        this.deadLetters = new DeadLetters(deadLetters, registry, Topics.PLAN_TARGETS);
         this.json = json;
     }
 

@@ -1,7 +1,9 @@
 package io.planpulse.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.model.event.Topics;
 import io.planpulse.platform.consumer.DeadLetters;
 import io.planpulse.reporting.progress.Input;
 import io.planpulse.reporting.progress.ProgressService;
@@ -31,9 +33,9 @@ public class ReportsConsumer {
     private final ObjectMapper json;
 
     public ReportsConsumer(ProgressService progress, @Channel("dead-letters") Emitter<byte[]> deadLetters,
-            ObjectMapper json) {
+            MeterRegistry registry, ObjectMapper json) {
         this.progress = progress;
-        this.deadLetters = new DeadLetters(deadLetters);
+        this.deadLetters = new DeadLetters(deadLetters, registry, Topics.INDICATOR_REPORTS);
         this.json = json;
     }
 

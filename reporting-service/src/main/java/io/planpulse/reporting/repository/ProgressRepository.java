@@ -89,6 +89,18 @@ public class ProgressRepository {
                 .execute(Tuple.of(indicatorIds.toArray(String[]::new))).replaceWithVoid();
     }
 
+    /** Per plan, how many of its indicators are late now (a period past its due date without a value). */
+    public Uni<Map<String, Long>> lateByPlan(SqlClient client) {
+        return client.query("""
+                        select plan_id, count(*) filter (where (document::jsonb ->> 'late')::boolean) as late
+                        from progress where plan_id is not null group by plan_id""")
+                .execute().map(rows -> {
+                    Map<String, Long> late = new java.util.TreeMap<>();
+                    rows.forEach(row -> late.put(row.getString("plan_id"), row.getLong("late")));
+                    return late;
+                });
+    }
+
     /** Every version of an indicator's progress, newest first. */
     public Uni<List<StoredProgress>> history(SqlClient client, String indicatorId) {
         return client.preparedQuery("select * from progress_history where indicator_id = $1 order by version desc")

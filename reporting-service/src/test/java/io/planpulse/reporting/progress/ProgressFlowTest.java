@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -294,6 +297,10 @@ class ProgressFlowTest {
             assertEquals("indicator.reports.v1", header(poison, "dead-letter-topic"));
             org.junit.jupiter.api.Assertions.assertTrue(header(poison, "dead-letter-reason").contains("does not read"));
         }
+        // counted where the dead-letters alert reads it
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher counted = Pattern.compile("(?m)^planpulse_dead_letters_total\\{topic=\"indicator\\.reports\\.v1\\.dlq\"} (\\S+)$").matcher(metrics);
+        assertTrue(counted.find() && Double.parseDouble(counted.group(1)) >= 1, metrics);
         awaitStatus("R-DLQ", "NO_TARGET");
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline && !"2022".equals(progress("R-DLQ").extract().path("period"))) {

@@ -1,5 +1,8 @@
 package io.planpulse.platform.consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.planpulse.model.event.Topics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -20,14 +23,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * SmallRye writes (reason, cause, topic, partition, offset), and waits until Kafka has it. A
  * consumer makes one from the emitter of its service's dead-letter channel. Only records that cannot
  * be read go there: one that cannot be applied is tried again, and its consumer stops rather than
- * move past it.
+ * move past it. Each one sent counts in {@code planpulse.dead.letters} by dead-letter topic, the
+ * counter the dead-letters alert reads; it exists (at 0) from the start, so the alert sees the first.
  */
 public final class DeadLetters {
 
     private final Emitter<byte[]> emitter;
+    private final Counter sent;
 
-    public DeadLetters(Emitter<byte[]> emitter) {
+    /** Dead letters of the records of {@code topic}, which go to {@code <topic>.dlq}. */
+    public DeadLetters(Emitter<byte[]> emitter, MeterRegistry registry, String topic) {
         this.emitter = emitter;
+        this.sent = Counter.builder("planpulse.dead.letters").tag("topic", Topics.deadLetter(topic))
+                .description("records that could not be read, sent to the dead-letter topic").register(registry);
     }
 
     /**
@@ -79,6 +87,7 @@ public final class DeadLetters {
         return Uni.createFrom().emitter(done -> emitter.send(Message.of(record.value())
                 .addMetadata(metadata)
                 .withAck(() -> {
+                    sent.increment();
                     done.complete(null);
                     return CompletableFuture.completedFuture(null);
                 })
