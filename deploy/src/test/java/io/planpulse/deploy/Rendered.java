@@ -14,16 +14,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** What {@code kubectl kustomize} renders for an overlay, as one JSON tree per object. */
-record Rendered(String overlay, List<ObjectNode> objects) {
+/**
+ * What {@code kubectl kustomize} renders for an overlay, as one JSON tree per object (also read by the
+ * end-to-end tests, which run the services with what the overlays give them).
+ */
+public record Rendered(String overlay, List<ObjectNode> objects) {
 
-    static final ObjectMapper YAML = new YAMLMapper();
+    public static final ObjectMapper YAML = new YAMLMapper();
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("planpulse.root", "..")).toAbsolutePath().normalize();
     }
 
-    static Rendered of(String overlay) {
+    public static Rendered of(String overlay) {
         Path dir = root().resolve("deploy/overlays").resolve(overlay);
         try {
             Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
@@ -48,23 +51,23 @@ record Rendered(String overlay, List<ObjectNode> objects) {
         }
     }
 
-    List<ObjectNode> ofKind(String kind) {
+    public List<ObjectNode> ofKind(String kind) {
         return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
     }
 
-    Optional<ObjectNode> find(String kind, String name) {
+    public Optional<ObjectNode> find(String kind, String name) {
         return ofKind(kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText())).findFirst();
     }
 
-    ObjectNode get(String kind, String name) {
+    public ObjectNode get(String kind, String name) {
         return find(kind, name).orElseThrow(() -> new AssertionError(overlay + " renders no " + kind + " " + name));
     }
 
-    static String name(JsonNode object) {
+    public static String name(JsonNode object) {
         return object.path("metadata").path("name").asText();
     }
 
-    static String id(JsonNode object) {
+    public static String id(JsonNode object) {
         return object.path("kind").asText() + "/" + name(object);
     }
 }

@@ -209,7 +209,7 @@ class EndToEndTest {
     @Test
     @Order(6)
     void everyMetricAnAlertNamesIsOneARunningServiceOrAnExporterExports() throws Exception {
-        AlertMetrics alerts = AlertMetrics.of(services.root());
+        AlertMetrics alerts = AlertMetrics.of(Services.root());
         // a request to each service, so that its request metrics exist however this test is run
         for (String service : Services.NAMES) {
             given().auth().oauth2(Tokens.viewer()).get(services.url(service) + "/api/v1/no-such-resource");
@@ -271,8 +271,8 @@ class EndToEndTest {
         services.createDatabase(db);
         DataSource replicaDb = services.dataSource(db);
         Flyway.configure().dataSource(replicaDb)
-                .locations("filesystem:" + services.root().resolve("reporting-service/src/main/resources/db/migration"),
-                        "filesystem:" + services.root().resolve("libs/platform/src/main/resources/db/outbox"))
+                .locations("filesystem:" + Services.root().resolve("reporting-service/src/main/resources/db/migration"),
+                        "filesystem:" + Services.root().resolve("libs/platform/src/main/resources/db/outbox"))
                 .load().migrate();
         Map<String, String> settings = Map.of(
                 "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", replica,

@@ -4,8 +4,6 @@ import io.planpulse.local.KafkaBroker;
 import io.planpulse.testing.Tokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,23 +41,40 @@ final class Services implements AutoCloseable {
     private record Launch(String service, String db, Map<String, String> settings) {
     }
 
-    private final Path root;
     private final Path logs;
     private final EmbeddedPostgres postgres;
     private final KafkaBroker broker;
+    private final String kafka;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Launch> launches = new LinkedHashMap<>();
     private final Map<String, Process> running = new LinkedHashMap<>();
 
-    private Services(Path root, EmbeddedPostgres postgres, KafkaBroker broker) throws IOException {
-        this.root = root;
+    private Services(EmbeddedPostgres postgres, KafkaBroker broker, String kafka) throws IOException {
         this.logs = Files.createDirectories(Path.of("target", "e2e-logs"));
         this.postgres = postgres;
         this.broker = broker;
+        this.kafka = kafka;
     }
 
+    static Path root() {
+        return Path.of(System.getProperty("planpulse.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The system on a broker of its own (the local one, without credentials). */
     static Services start() throws IOException, SQLException, InterruptedException {
-        Path root = Path.of(System.getProperty("planpulse.root", "..")).toAbsolutePath().normalize();
+        KafkaBroker broker = KafkaBroker.startNew(root(),
+                Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "kafka-"));
+        return start(broker, broker.bootstrapServers(), Map.of());
+    }
+
+    /**
+     * The system on a broker the caller started, the services connecting to it at {@code kafka}, each
+     * with settings of its own under those this class gives (its port, its database and credentials,
+     * the broker's address, the test tokens' key).
+     */
+    static Services start(KafkaBroker broker, String kafka, Map<String, Map<String, String>> settings)
+            throws IOException, SQLException, InterruptedException {
+        Path root = root();
         for (String name : NAMES) {
             Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -73,11 +88,10 @@ final class Services implements AutoCloseable {
                 s.execute("create database " + db);
             }
         }
-        Services services = new Services(root, postgres, KafkaBroker.startNew(root,
-                Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "kafka-")));
+        Services services = new Services(postgres, broker, kafka);
         for (String name : NAMES) {
             String db = name.substring(0, name.indexOf('-'));
-            services.launch(name, name, db, Map.of());
+            services.launch(name, name, db, settings.getOrDefault(name, Map.of()));
         }
         for (String name : NAMES) {
             services.awaitReady(name, Duration.ofSeconds(180));
@@ -112,10 +126,6 @@ final class Services implements AutoCloseable {
         return postgres.getDatabase("postgres", db);
     }
 
-    Path root() {
-        return root;
-    }
-
     /** Starts an instance again after {@link #kill}, on the same port and database. */
     void restart(String instance) throws IOException, InterruptedException {
         Launch l = launches.get(instance);
@@ -130,6 +140,11 @@ final class Services implements AutoCloseable {
         p.waitFor();
     }
 
+    /** An instance's log (every run of these tests appends to it). */
+    Path log(String instance) {
+        return logs.resolve(instance + ".log");
+    }
+
     String url(String name) {
         return "http://127.0.0.1:" + ports.get(name);
     }
@@ -139,11 +154,11 @@ final class Services implements AutoCloseable {
     }
 
     private void launch(String instance, String service, String db, Map<String, String> settings) throws IOException {
-        int port = ports.computeIfAbsent(instance, i -> freePort());
+        int port = ports.computeIfAbsent(instance, i -> KafkaBroker.freePort());
         launches.put(instance, new Launch(service, db, settings));
         String pg = "127.0.0.1:" + postgres.getPort() + "/" + db;
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString())
+                "-Xmx384m", "-jar", root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         Map<String, String> env = builder.environment();
@@ -153,7 +168,7 @@ final class Services implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.publicKeyLocation());
         running.put(instance, builder.start());
     }
@@ -174,14 +189,6 @@ final class Services implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + ": see target/e2e-logs/" + name + ".log");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -44,8 +44,26 @@ public final class KafkaBroker implements AutoCloseable {
      * told to connect to {@code advertisedPort}: the broker's own port, or a proxy in front of it.
      */
     public static KafkaBroker start(Path root, Path dir, Path log, int port, int advertisedPort) {
+        try {
+            return startConfigured(root, dir, log, port, configuration(root, Map.of(
+                    "PORT", Integer.toString(port),
+                    "CONTROLLER_PORT", Integer.toString(freePort()),
+                    "ADVERTISED_PORT", Integer.toString(advertisedPort),
+                    "DATA_DIR", dir.resolve("data").toAbsolutePath().toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Formats a new broker's storage under {@code dir} with a configuration of the caller's (its data in
+     * {@code dir/data}), starts it and creates the topics through {@code port}, a listener that takes
+     * the topic creation without credentials. The same jars as every other broker: for a broker set up
+     * as a cluster's, with its listeners and authorizer.
+     */
+    public static KafkaBroker startConfigured(Path root, Path dir, Path log, int port, String configuration) {
         KafkaBroker broker = new KafkaBroker(root, dir, log, port);
-        broker.format(freePort(), advertisedPort);
+        broker.format(configuration);
         broker.start();
         LocalTopics.create(broker.bootstrapServers());
         return broker;
@@ -135,16 +153,12 @@ public final class KafkaBroker implements AutoCloseable {
         return text;
     }
 
-    private void format(int controllerPort, int advertisedPort) {
+    private void format(String configuration) {
         try {
             Files.createDirectories(dir);
             Files.createDirectories(log.toAbsolutePath().getParent());
             Path config = dir.resolve("server.properties");
-            Files.writeString(config, configuration(root, Map.of(
-                    "PORT", Integer.toString(port),
-                    "CONTROLLER_PORT", Integer.toString(controllerPort),
-                    "ADVERTISED_PORT", Integer.toString(advertisedPort),
-                    "DATA_DIR", dir.resolve("data").toAbsolutePath().toString())));
+            Files.writeString(config, configuration);
             Process format = java("kafka.tools.StorageTool", "format", "--cluster-id=" + randomClusterId(),
                     "-c", config.toString()).start();
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
