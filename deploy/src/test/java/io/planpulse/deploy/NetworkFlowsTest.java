@@ -83,6 +83,9 @@ class NetworkFlowsTest {
         expected.put(tcp("kafka-broker", "kafka-broker", 9091), true);
         expected.put(tcp("entity-operator", "kafka-broker", 9091), true);
         expected.put(tcp("entity-operator", "api-server", 443), true);
+        expected.put(tcp("keycloak-operator", "api-server", 443), true);
+        expected.put(tcp("keycloak-operator", "keycloak-db-1", 5432), false);
+        expected.put(tcp("targets-db-1", "api-server", 6443), true);
         expected.put(tcp("kafka-exporter", "kafka-broker", 9091), true);
         expected.put(tcp("prometheus", "kafka-exporter", 9404), true);
         expected.put(tcp("prometheus", "kafka-broker", 9404), true);
