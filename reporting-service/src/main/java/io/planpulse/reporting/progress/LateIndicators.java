@@ -10,9 +10,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The gauge {@code planpulse.progress.late.indicators}, by plan: how many indicators are late now,
- * read from the stored progress every half minute, so every instance reports the same figure (the
- * late-reports alert takes the highest). A plan with none reports 0.
+ * The gauge {@code planpulse.progress.late.indicators}, by plan: how many indicators are late now, read
+ * from the stored progress every {@code planpulse.progress.late-gauge}, so every instance reports the
+ * same figure (the late-reports alert takes the highest). A plan with none reports 0.
  */
 @ApplicationScoped
 public class LateIndicators {
@@ -28,7 +28,8 @@ public class LateIndicators {
                 .description("indicators of a plan with a period past its due date and no value").register(registry);
     }
 
-    @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${planpulse.progress.late-gauge}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return pool.withConnection(progress::lateByPlan)
                 .invoke(late -> gauge.register(late.entrySet().stream()

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Each indicator's current progress and every version it had. */
 @ApplicationScoped
@@ -95,7 +96,7 @@ public class ProgressRepository {
                         select plan_id, count(*) filter (where (document::jsonb ->> 'late')::boolean) as late
                         from progress where plan_id is not null group by plan_id""")
                 .execute().map(rows -> {
-                    Map<String, Long> late = new java.util.TreeMap<>();
+                    Map<String, Long> late = new TreeMap<>();
                     rows.forEach(row -> late.put(row.getString("plan_id"), row.getLong("late")));
                     return late;
                 });

@@ -117,6 +117,27 @@ class ProgressFlowTest {
     }
 
     @Test
+    void theLateGaugeCountsThePlansLateIndicators() throws Exception {
+        awaitStatus("R-TRAINS", "AT_RISK");
+        long late = 0;
+        for (Indicator i : List.of(TRAINS, GDP, PROV, REL)) {
+            if (progress(i.id()).extract().<Boolean>path("late")) {
+                late++;
+            }
+        }
+        assertTrue(late >= 1, "R-TRAINS is late");
+        Pattern gauge = Pattern.compile("(?m)^planpulse_progress_late_indicators\\{plan=\"rep-test\"} (\\S+)$");
+        double reported = -1;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (reported != late && System.nanoTime() < deadline) {
+            Matcher m = gauge.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+            reported = m.find() ? Double.parseDouble(m.group(1)) : -1;
+            Thread.sleep(500);
+        }
+        assertEquals(late, reported, "the gauge the late-reports alert reads");
+    }
+
+    @Test
     void progressIsComputedServedAndPublished() throws Exception {
         awaitStatus("R-TRAINS", "AT_RISK");
         progress("R-TRAINS").statusCode(200)
