@@ -212,6 +212,26 @@ class ClusterTest {
         assertEquals("reporting-service", routed.get("/board/events"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void peopleAreSentBackOnlyToTheBoardsOwnHostAndTokensNameTheGatewaysAuthHost(String overlay) {
+        Rendered r = overlays.get(overlay);
+        Set<String> hosts = new TreeSet<>();
+        r.get("Gateway", "planpulse").path("spec").path("listeners").forEach(l -> hosts.add(l.path("hostname").asText()));
+        for (JsonNode client : r.get("KeycloakRealmImport", "planpulse").path("spec").path("realm").path("clients")) {
+            for (JsonNode uri : client.path("redirectUris")) {
+                String host = uri.asText().replaceFirst("^https://", "").replaceFirst("/.*$", "");
+                assertTrue(uri.asText().startsWith("https://") && hosts.contains(host),
+                        client.path("clientId").asText() + " redirects to " + uri.asText() + ", not a host of " + hosts);
+            }
+        }
+        String keycloakHost = r.get("Keycloak", "planpulse-keycloak").path("spec").path("hostname").path("hostname").asText();
+        assertTrue(hosts.contains(keycloakHost), "Keycloak answers as " + keycloakHost + ", a host of the gateway " + hosts);
+        JsonNode settings = r.get("ConfigMap", "planpulse-settings").path("data");
+        assertEquals("https://" + keycloakHost + "/realms/planpulse", settings.path("MP_JWT_VERIFY_ISSUER").asText(),
+                "tokens name the issuer Keycloak answers as");
+    }
+
     @Test
     void theSubscriberTemplateReadsThePublishedTopicsInItsOwnGroupsAndWritesNothing() throws IOException {
         JsonNode user = Rendered.YAML.readTree(Rendered.root().resolve("deploy/subscriber/kafkauser.yaml").toFile());
