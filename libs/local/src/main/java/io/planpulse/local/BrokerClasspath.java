@@ -54,7 +54,7 @@ public final class BrokerClasspath {
     }
 
     /** The Maven that runs this build (Surefire passes maven.home), else the one on the PATH. */
-    private static String maven() {
+    static String maven() {
         String home = System.getProperty("maven.home");
         if (home != null && !home.isBlank() && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
             return Path.of(home, "bin", "mvn").toString();
