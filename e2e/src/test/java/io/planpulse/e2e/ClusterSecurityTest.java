@@ -215,16 +215,7 @@ class ClusterSecurityTest {
         kafka.removeAcls(write);
         Path log = services.log("targets-service");
         long from = Files.size(log);
-        String plan = """
-                id: acl-check
-                name: 权限检查
-                window: { from: "2021", to: "2022" }
-                departments: [ { code: ECOENV, name: 市生态环境局 } ]
-                nodes: [ { id: air, name: 空气, indicators: [ACL-PM25] } ]
-                indicators:
-                  - { id: ACL-PM25, name: PM2.5年均浓度, unit: 微克/立方米, kind: THRESHOLD, frequency: QUARTER,
-                      direction: DOWN, owners: [ECOENV], target: { from: "2021", to: "2022", value: 35 } }
-                """;
+        String plan = PlanDocuments.airQuality("acl-check", "权限检查", "ACL-PM25");
         given().auth().oauth2(Tokens.planner()).contentType("application/yaml").body(plan.getBytes(StandardCharsets.UTF_8))
                 .put(services.url("targets-service") + "/api/v1/plans/acl-check").then().statusCode(201);
         String said = "";

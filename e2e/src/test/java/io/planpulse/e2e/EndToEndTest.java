@@ -153,16 +153,7 @@ class EndToEndTest {
     @Test
     @Order(3)
     void aPlanWrittenByAPlannerReachesTheOtherServicesWithItsThreshold() throws Exception {
-        String plan = """
-                id: e2e-env
-                name: 环境质量
-                window: { from: "2021", to: "2022" }
-                departments: [ { code: ECOENV, name: 市生态环境局 } ]
-                nodes: [ { id: air, name: 空气, indicators: [E2E-PM25] } ]
-                indicators:
-                  - { id: E2E-PM25, name: PM2.5年均浓度, unit: 微克/立方米, kind: THRESHOLD, frequency: QUARTER,
-                      direction: DOWN, owners: [ECOENV], target: { from: "2021", to: "2022", value: 35 } }
-                """;
+        String plan = PlanDocuments.airQuality("e2e-env", "环境质量", "E2E-PM25");
         given().auth().oauth2(Tokens.planner()).contentType("application/yaml")
                 .body(plan.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put(services.url("targets-service") + "/api/v1/plans/e2e-env").then().statusCode(201);
