@@ -62,7 +62,6 @@ final class Replay {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + "/" + database);
         env.put("QUARKUS_DATASOURCE_USERNAME", s.pgUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", s.pgPassword());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + s.jwtKey());
         env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafka());
         env.put("PLANPULSE_OUTBOX_RELAY_ENABLED", "false");
         env.put("MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", group);

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record Settings(String targets, String indicators, String reporting, String kafka, String pgUrl, String pgUser,
                 String pgPassword, String token, boolean quick, int cities, Duration step, Path root, Path logs,
-                String jwtKey, List<String> serviceJavaOptions) {
+                List<String> serviceJavaOptions) {
 
     static Settings fromEnvironment(boolean quick) {
         Map<String, String> env = System.getenv();
@@ -29,7 +29,6 @@ record Settings(String targets, String indicators, String reporting, String kafk
                 quick ? Duration.ofSeconds(10) : Duration.ofSeconds(60),
                 Path.of(env.getOrDefault("PLANPULSE_BENCH_ROOT", ".")),
                 Path.of(env.getOrDefault("PLANPULSE_BENCH_LOGS", ".planpulse/logs")),
-                env.getOrDefault("PLANPULSE_BENCH_JWT_KEY", ".planpulse/jwt/public.pem"),
                 List.of(env.getOrDefault("PLANPULSE_BENCH_SERVICE_JAVA_OPTS", "").split("\\s+")).stream()
                         .filter(o -> !o.isBlank()).toList());
     }

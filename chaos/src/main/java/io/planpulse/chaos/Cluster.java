@@ -108,7 +108,7 @@ final class Cluster implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyLocation());
+        env.putAll(tokens.tenantEnvironment());
         ServiceProcess process = new ServiceProcess(instance, jar(root, service),
                 dir.resolve("logs").resolve(instance + ".log"), Processes.freePort(), env);
         services.put(instance, process);

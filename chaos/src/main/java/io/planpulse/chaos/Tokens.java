@@ -33,9 +33,9 @@ final class Tokens {
         return new Tokens(DevKeys.in(dir.resolve("jwt")));
     }
 
-    /** Where the services find the public key ({@code mp.jwt.verify.publickey.location}). */
-    String publicKeyLocation() {
-        return keys.publicKeyFile().toUri().toString();
+    /** What turns on the services' development tenant with this key pair (their environment). */
+    Map<String, String> tenantEnvironment() {
+        return keys.tenantEnvironment();
     }
 
     /**

@@ -225,10 +225,12 @@ class ClusterTest {
                         client.path("clientId").asText() + " redirects to " + uri.asText() + ", not a host of " + hosts);
             }
         }
-        String keycloakHost = r.get("Keycloak", "planpulse-keycloak").path("spec").path("hostname").path("hostname").asText();
+        String keycloakUrl = r.get("Keycloak", "planpulse-keycloak").path("spec").path("hostname").path("hostname").asText();
+        assertTrue(keycloakUrl.startsWith("https://"), "Keycloak's public address is a full https URL: " + keycloakUrl);
+        String keycloakHost = keycloakUrl.substring("https://".length());
         assertTrue(hosts.contains(keycloakHost), "Keycloak answers as " + keycloakHost + ", a host of the gateway " + hosts);
         JsonNode settings = r.get("ConfigMap", "planpulse-settings").path("data");
-        assertEquals("https://" + keycloakHost + "/realms/planpulse", settings.path("MP_JWT_VERIFY_ISSUER").asText(),
+        assertEquals("https://" + keycloakHost + "/realms/planpulse", settings.path("QUARKUS_OIDC_TOKEN_ISSUER").asText(),
                 "tokens name the issuer Keycloak answers as");
     }
 

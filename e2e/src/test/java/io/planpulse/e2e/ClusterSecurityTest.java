@@ -68,8 +68,8 @@ class ClusterSecurityTest {
             "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",   // the embedded PostgreSQL
             "KAFKA_BOOTSTRAP_SERVERS",                                       // the scram listener's local port
             "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_CERTIFICATES",  // secret values made here
-            "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",     // the test tokens' issuer and key
-            "SMALLRYE_JWT_CLIENT_TLS_CERTIFICATE_PATH");                    // a mounted secret's path
+            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_TOKEN_ISSUER",   // Keycloak: the test tokens' tenant instead
+            "QUARKUS_TLS_TRUST_STORE_PEM_CERTS");                           // a mounted secret's path
 
     private static ClusterKafka kafka;
     private static Services services;
@@ -117,8 +117,9 @@ class ClusterSecurityTest {
         Set<String> missing = new TreeSet<>(REPLACED);
         missing.removeAll(env.keySet());
         assertEquals(Set.of(), missing, service + ": settings replaced here that its Deployment no longer gives");
-        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-        env.put("SMALLRYE_JWT_CLIENT_TLS_CERTIFICATE_PATH", kafka.caFile().toString());
+        env.remove("QUARKUS_OIDC_AUTH_SERVER_URL");
+        env.remove("QUARKUS_OIDC_TOKEN_ISSUER");
+        env.put("QUARKUS_TLS_TRUST_STORE_PEM_CERTS", kafka.caFile().toString());
         return env;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.deploy.Rendered;
 import io.planpulse.local.KeycloakServer;
+import io.planpulse.local.LocalRealm;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,15 +39,10 @@ class KeycloakRealmTest {
     @BeforeAll
     static void start() throws Exception {
         keycloak = KeycloakServer.startNew(Services.root(), Path.of("target", "e2e-logs", "keycloak.log").toAbsolutePath());
+        LocalRealm.importInto(keycloak, Services.root(), "http://127.0.0.1:8083");
         admin = form(keycloak.url() + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
                 "client_id", "admin-cli", "username", KeycloakServer.ADMIN, "password", keycloak.adminPassword()))
                 .path("access_token").asText();
-        JsonNode realm = Rendered.of("dev").get("KeycloakRealmImport", "planpulse").path("spec").path("realm");
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(realm))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), "the realm of deploy/ imports: " + created.body());
     }
 
     @AfterAll
@@ -69,6 +65,8 @@ class KeycloakRealmTest {
         assertTrue(claims.path("aud").toString().contains("\"planpulse\""), "audience planpulse: " + claims);
         assertTrue(claims.path("groups").toString().contains("\"reporter\""), "role reporter in groups: " + claims);
         assertEquals("STATS", claims.path("dept").asText(), claims.toString());
+        assertEquals("service-account-dept-stats", claims.path("upn").asText(), claims.toString());
+        assertTrue(claims.hasNonNull("sub"), claims.toString());
     }
 
     private static JsonNode get(String path) throws Exception {

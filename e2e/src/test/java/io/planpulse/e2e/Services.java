@@ -169,7 +169,7 @@ final class Services implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.publicKeyLocation());
+        env.putAll(Tokens.tenantEnvironment());
         running.put(instance, builder.start());
     }
 

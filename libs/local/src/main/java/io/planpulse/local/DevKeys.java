@@ -15,11 +15,14 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A development signing key pair in a folder, made on first use and never committed:
  * {@code private.pem} (PKCS#8, readable by its owner only) signs tokens, {@code public.pem} is what
- * the services verify with ({@code mp.jwt.verify.publickey.location}). The same files as
+ * the services verify with, in their development tenant ({@link #tenantSettings()}). The same files as
  * {@code openssl genpkey} writes.
  */
 public final class DevKeys {
@@ -70,6 +73,27 @@ public final class DevKeys {
     /** The public half as PEM, the file the services read. */
     public Path publicKeyFile() {
         return dir.resolve("public.pem").toAbsolutePath();
+    }
+
+    /**
+     * The settings that turn on a service's development OIDC tenant with this pair's public half, so
+     * that it accepts the tokens {@link DevTokens} signs (libs/platform's microprofile-config.properties
+     * has the rest of the tenant); as configuration properties.
+     */
+    public Map<String, String> tenantSettings() {
+        try {
+            return Map.of("quarkus.oidc.dev.tenant-enabled", "true",
+                    "quarkus.oidc.dev.public-key", Files.readString(publicKeyFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #tenantSettings()} as the environment variables of a service's process. */
+    public Map<String, String> tenantEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        tenantSettings().forEach((key, value) -> env.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        return env;
     }
 
     /** A key pair nobody knows (a token signed with it is a forgery). */

@@ -29,9 +29,14 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /** The location of the public key for {@code mp.jwt.verify.publickey.location}. */
-    public static String publicKeyLocation() {
-        return keys().publicKeyFile().toUri().toString();
+    /** The settings that make a service accept these tokens: its development tenant, with their public key. */
+    public static Map<String, String> tenantSettings() {
+        return keys().tenantSettings();
+    }
+
+    /** {@link #tenantSettings()} as a service process's environment. */
+    public static Map<String, String> tenantEnvironment() {
+        return keys().tenantEnvironment();
     }
 
     /** A token of the role, valid for an hour, with a {@code dept} claim unless {@code dept} is null (an admin's). */

@@ -2,10 +2,11 @@ package io.planpulse.reporting.board;
 
 import io.planpulse.platform.rest.Roles;
 import io.planpulse.reporting.repository.SessionRepository;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.Tenant;
+import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The board's sign-in (DESIGN §8): a login link carries a short-lived token, which is accepted
+ * The board's sign-in by login link (DESIGN §8): a link carries a short-lived token, which is accepted
  * once and exchanged for a session; the browser keeps only the session's random id, in an HttpOnly
  * cookie, and the database only its hash.
  */
@@ -35,34 +37,48 @@ public class BoardSessions {
         }
     }
 
+    private static final String DEV_TENANT = "dev";
     private static final Set<String> ROLES = Set.of(Roles.VIEWER, Roles.PLANNER, Roles.REPORTER, Roles.ADMIN);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
     private final SessionRepository sessions;
-    private final JWTParser parser;
+    private final TenantIdentityProvider devTenant;
+    private final boolean linksAccepted;
     private final BoardConfig config;
     private final Clock clock;
 
-    public BoardSessions(Pool pool, SessionRepository sessions, JWTParser parser, BoardConfig config, Clock clock) {
+    /**
+     * Login links are signed by the development key, so they are accepted exactly where the
+     * development tenant is on (the launcher's plain {@code up}, the tests), never in a cluster.
+     */
+    public BoardSessions(Pool pool, SessionRepository sessions, @Tenant(DEV_TENANT) TenantIdentityProvider devTenant,
+                         @ConfigProperty(name = "quarkus.oidc." + DEV_TENANT + ".tenant-enabled") boolean linksAccepted,
+                         BoardConfig config, Clock clock) {
         this.pool = pool;
         this.sessions = sessions;
-        this.parser = parser;
+        this.devTenant = devTenant;
+        this.linksAccepted = linksAccepted;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * Verifies a login token (signature, issuer, audience, expiry, a role, a short life) and, the
-     * first time it is used, opens a session for its subject; the session's id, for the cookie.
+     * Verifies a login token through the development tenant (signature, issuer, audience, expiry),
+     * checks it has a role and a short life and, the first time it is used, opens a session for its
+     * subject; the session's id, for the cookie.
      */
     public Uni<String> signIn(String token) {
-        JsonWebToken jwt;
-        try {
-            jwt = parser.parse(token);
-        } catch (ParseException e) {
-            return Uni.createFrom().failure(new RefusedException("the link's token is not valid (or has expired)"));
+        if (!linksAccepted) {
+            return Uni.createFrom().failure(new RefusedException("login links are not accepted here: sign in with "
+                    + "your account"));
         }
+        return devTenant.authenticate(new AccessTokenCredential(token))
+                .onFailure().transform(e -> new RefusedException("the link's token is not valid (or has expired)"))
+                .flatMap(identity -> open((JsonWebToken) identity.getPrincipal()));
+    }
+
+    private Uni<String> open(JsonWebToken jwt) {
         if (jwt.getGroups().stream().noneMatch(ROLES::contains)) {
             return Uni.createFrom().failure(new RefusedException("the link's token has no planpulse role"));
         }
