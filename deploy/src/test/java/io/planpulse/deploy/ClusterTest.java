@@ -210,6 +210,29 @@ class ClusterTest {
         }
         assertEquals("reporting-service", routed.get("/"));
         assertEquals("reporting-service", routed.get("/board/events"));
+        assertEquals("reporting-service", routed.get("/signed-in"), "Keycloak sends people back to the board there");
+        assertEquals("reporting-service", routed.get("/signed-out"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceTakesKeycloaksTokensOnlyAndTheBoardSignsPeopleInThere(String overlay) {
+        Rendered r = overlays.get(overlay);
+        for (String service : ManifestsTest.SERVICES) {
+            Map<String, String> env = ManifestsTest.settings(r, ManifestsTest.typed(r.get("Deployment", service),
+                    io.fabric8.kubernetes.api.model.apps.Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0));
+            assertEquals("https://planpulse-keycloak-service:8443/realms/planpulse", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), service);
+            // no development tenant (its key, its login links) in a cluster
+            assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("QUARKUS_OIDC_DEV_")), service + ": " + env.keySet());
+            assertEquals(service.equals("reporting-service") ? "true" : null, env.get("QUARKUS_OIDC_BOARD_TENANT_ENABLED"), service);
+        }
+        JsonNode secret = ManifestsTest.findEnv(r, "reporting-service", "QUARKUS_OIDC_BOARD_CREDENTIALS_SECRET")
+                .path("valueFrom").path("secretKeyRef");
+        JsonNode placeholder = r.get("KeycloakRealmImport", "planpulse").path("spec").path("placeholders")
+                .path("PLANPULSE_BOARD_CLIENT_SECRET").path("secret");
+        assertEquals(placeholder.path("name").asText() + "/" + placeholder.path("key").asText(),
+                secret.path("name").asText() + "/" + secret.path("key").asText(),
+                "the board and Keycloak take the client's secret from the same Secret");
     }
 
     @ParameterizedTest
@@ -219,10 +242,14 @@ class ClusterTest {
         Set<String> hosts = new TreeSet<>();
         r.get("Gateway", "planpulse").path("spec").path("listeners").forEach(l -> hosts.add(l.path("hostname").asText()));
         for (JsonNode client : r.get("KeycloakRealmImport", "planpulse").path("spec").path("realm").path("clients")) {
-            for (JsonNode uri : client.path("redirectUris")) {
-                String host = uri.asText().replaceFirst("^https://", "").replaceFirst("/.*$", "");
-                assertTrue(uri.asText().startsWith("https://") && hosts.contains(host),
-                        client.path("clientId").asText() + " redirects to " + uri.asText() + ", not a host of " + hosts);
+            List<String> uris = new ArrayList<>();
+            client.path("redirectUris").forEach(u -> uris.add(u.asText()));
+            String logout = client.path("attributes").path("post.logout.redirect.uris").asText("");
+            uris.addAll(logout.isEmpty() ? List.of() : List.of(logout.split("##")));
+            for (String uri : uris) {
+                String host = uri.replaceFirst("^https://", "").replaceFirst("/.*$", "");
+                assertTrue(uri.startsWith("https://") && hosts.contains(host) && !uri.contains("*"),
+                        client.path("clientId").asText() + " sends people to " + uri + ", not an exact address on " + hosts);
             }
         }
         String keycloakUrl = r.get("Keycloak", "planpulse-keycloak").path("spec").path("hostname").path("hostname").asText();

@@ -163,9 +163,9 @@ class ManifestsTest {
     }
 
     @Test
-    void everyServiceMigratesItsOwnSchemaAndThenTheOutboxTheyShare() {
+    void everyServiceMigratesItsOwnSchemaAndThenTheOutboxAndAuditTrailTheyShare() {
         for (String service : SERVICES) {
-            assertEquals("db/migration,db/outbox", ServiceFacts.of(service).get("quarkus.flyway.locations"), service);
+            assertEquals("db/migration,db/outbox,db/audit", ServiceFacts.of(service).get("quarkus.flyway.locations"), service);
         }
     }
 

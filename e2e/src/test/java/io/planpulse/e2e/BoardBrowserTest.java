@@ -27,13 +27,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The board in a real browser (Debian's Chromium, headless, driven through its own chromedriver)
+ * The board in a real browser ({@link Browsers#chromium()})
  * against the three services as built, fed with the demo reports through the public API: it signs
  * in by a login link, filters, opens an indicator, looks at a past day, hears a pushed report
  * change a status without a reload, and saves screenshots at desktop and phone widths under
@@ -43,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BoardBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     private static Services services;
@@ -52,20 +48,10 @@ class BoardBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("the board's browser test needs Debian's chromium and chromium-driver "
-                    + "(and fonts-noto-cjk): run ./planpulse setup once");
-        }
+        browser = Browsers.chromium();
         services = Services.start();
         pushDemo("fyp14-reports.csv");
         pushDemo("fyp14-corrections.csv");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--window-size=1280,900");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
         Files.createDirectories(SHOTS);
     }
 

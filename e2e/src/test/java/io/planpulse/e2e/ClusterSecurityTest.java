@@ -1,6 +1,7 @@
 package io.planpulse.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.deploy.Rendered;
 import io.planpulse.model.event.Topics;
+import io.planpulse.local.KeycloakServer;
+import io.planpulse.local.LocalRealm;
 import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,22 +65,30 @@ class ClusterSecurityTest {
     /**
      * The settings whose cluster values cannot hold on one machine, and what stands in for them; every
      * other setting of a Deployment is passed as the overlay renders it. Services also gives each its
-     * HTTP port, database URLs and credentials, the broker address and the test tokens' key.
+     * HTTP port, database URLs and credentials and the broker address. No development tenant: every
+     * token comes from Keycloak.
      */
     private static final Set<String> REPLACED = Set.of(
             "QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",   // the embedded PostgreSQL
             "KAFKA_BOOTSTRAP_SERVERS",                                       // the scram listener's local port
             "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_CERTIFICATES",  // secret values made here
-            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_TOKEN_ISSUER",   // Keycloak: the test tokens' tenant instead
+            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_TOKEN_ISSUER",   // the local Keycloak, with the same realm
             "QUARKUS_TLS_TRUST_STORE_PEM_CERTS");                           // a mounted secret's path
 
+    /** Where the realm sends people back to (never reached: the code is taken from the redirect). */
+    private static final String BOARD = "http://127.0.0.1:8083";
+
+    private static KeycloakServer keycloak;
+    private static LocalRealm realm;
     private static ClusterKafka kafka;
     private static Services services;
     private static final Map<String, String> passwords = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
+        keycloak = KeycloakServer.startNew(Services.root(), Path.of("target", "e2e-logs", "keycloak-cluster.log").toAbsolutePath());
+        realm = LocalRealm.importInto(keycloak, Services.root(), BOARD);
         Rendered dev = Rendered.of("dev");
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "cluster-kafka-");
         kafka = ClusterKafka.start(Services.root(), dev.get("Kafka", "planpulse"), dir);
@@ -99,6 +111,9 @@ class ClusterSecurityTest {
         if (kafka != null) {
             kafka.close();
         }
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 
     /** A Deployment's environment as the cluster gives it, with {@link #REPLACED} put in for the local stand-ins. */
@@ -117,19 +132,23 @@ class ClusterSecurityTest {
         Set<String> missing = new TreeSet<>(REPLACED);
         missing.removeAll(env.keySet());
         assertEquals(Set.of(), missing, service + ": settings replaced here that its Deployment no longer gives");
-        env.remove("QUARKUS_OIDC_AUTH_SERVER_URL");
-        env.remove("QUARKUS_OIDC_TOKEN_ISSUER");
+        env.remove("QUARKUS_HTTP_PORT");
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm.issuer());
+        env.put("QUARKUS_OIDC_TOKEN_ISSUER", realm.issuer());
         env.put("QUARKUS_TLS_TRUST_STORE_PEM_CERTS", kafka.caFile().toString());
         return env;
     }
 
-    /** The value a Secret of the cluster would hold: the users' from the broker, the CA's, the databases' (replaced). */
+    /** The value a Secret of the cluster would hold: the users' from the broker, the CA's, the board client's, the databases' (replaced). */
     private static String secretValue(String secret, String key) {
         if (secret.equals("planpulse-cluster-ca-cert") && key.equals("ca.crt")) {
             return kafka.caPem();
         }
         if (passwords.containsKey(secret) && key.equals("sasl.jaas.config")) {
             return ClusterKafka.jaas(secret, passwords.get(secret));
+        }
+        if (secret.equals("planpulse-board-oidc") && key.equals("client-secret")) {
+            return realm.placeholder(LocalRealm.BOARD_SECRET);
         }
         if (secret.startsWith("planpulse-db-")) {
             return "replaced by Services";
@@ -148,7 +167,7 @@ class ClusterSecurityTest {
         long deadline = System.nanoTime() + WAIT.toNanos();
         int created = 0;
         while (created == 0 && System.nanoTime() < deadline) {
-            var response = given().auth().oauth2(Tokens.token("reporter", "TRANSPORT")).contentType(ContentType.JSON)
+            var response = given().auth().oauth2(realm.clientToken("dept-transport")).contentType(ContentType.JSON)
                     .body("{\"reports\": [{\"indicatorId\": \"YXE-TRAINS\", \"period\": \"2021-01\", \"value\": 110}]}")
                     .post(services.url("indicators-service") + "/api/v1/reports/batch");
             assertEquals(200, response.statusCode(), response.asString());
@@ -217,7 +236,7 @@ class ClusterSecurityTest {
         Path log = services.log("targets-service");
         long from = Files.size(log);
         String plan = PlanDocuments.airQuality("acl-check", "权限检查", "ACL-PM25");
-        given().auth().oauth2(Tokens.planner()).contentType("application/yaml").body(plan.getBytes(StandardCharsets.UTF_8))
+        given().auth().oauth2(PersonLogin.tokens(realm, BOARD, "planner-drc").path("access_token").asText()).contentType("application/yaml").body(plan.getBytes(StandardCharsets.UTF_8))
                 .put(services.url("targets-service") + "/api/v1/plans/acl-check").then().statusCode(201);
         String said = "";
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -233,6 +252,88 @@ class ClusterSecurityTest {
             List<ConsumerRecord<String, byte[]>> records = reader.until(r -> !TopicReader.ofKey(r, "plan:acl-check").isEmpty(), WAIT);
             assertTrue(!TopicReader.ofKey(records, "plan:acl-check").isEmpty(), "the plan waited in the outbox and went out");
         }
+    }
+
+    @Test
+    @Order(4)
+    void keycloaksTokensAreTakenForTheirRoleAndDepartmentAndNoOtherTokenIs() throws Exception {
+        String plans = services.url("targets-service") + "/api/v1/plans/fyp14";
+        String reports = services.url("indicators-service") + "/api/v1/reports";
+        String report = "{\"indicatorId\": \"YXE-TRAINS\", \"period\": \"2021-02\", \"value\": 111}";
+        // a department system reports only for its own department's indicators
+        given().auth().oauth2(realm.clientToken("dept-stats")).contentType(ContentType.JSON).body(report).post(reports)
+                .then().statusCode(403);
+        given().auth().oauth2(realm.clientToken("dept-transport")).contentType(ContentType.JSON).body(report).post(reports)
+                .then().statusCode(201);
+        // a person who views reads, and writes nothing
+        String viewer = PersonLogin.tokens(realm, BOARD, "viewer-drc").path("access_token").asText();
+        given().auth().oauth2(viewer).get(plans).then().statusCode(200);
+        given().auth().oauth2(viewer).contentType("application/yaml")
+                .body(PlanDocuments.airQuality("viewer-try", "查看者", "VIEW-PM25").getBytes(StandardCharsets.UTF_8))
+                .put(services.url("targets-service") + "/api/v1/plans/viewer-try").then().statusCode(403);
+        // a token for another audience: a client of the realm without planpulse's scope
+        realm.admin("POST", "/admin/realms/planpulse/clients", "{\"clientId\": \"another-system\", \"secret\": \"s3cret\", "
+                + "\"publicClient\": false, \"serviceAccountsEnabled\": true, \"standardFlowEnabled\": false}", 201);
+        String otherAudience = realm.clientToken("another-system");
+        // a token of another realm, whose client claims the same audience, role and department
+        realm.admin("POST", "/admin/realms", """
+                {"realm": "elsewhere", "enabled": true, "clients": [{"clientId": "dept-transport", "secret": "s3cret",
+                  "publicClient": false, "serviceAccountsEnabled": true, "standardFlowEnabled": false, "protocolMappers": [
+                    {"name": "audience", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper",
+                     "config": {"included.custom.audience": "planpulse", "access.token.claim": "true"}},
+                    {"name": "groups", "protocol": "openid-connect", "protocolMapper": "oidc-hardcoded-claim-mapper",
+                     "config": {"claim.name": "groups", "claim.value": "[\\"reporter\\"]", "jsonType.label": "JSON",
+                                "access.token.claim": "true"}},
+                    {"name": "dept", "protocol": "openid-connect", "protocolMapper": "oidc-hardcoded-claim-mapper",
+                     "config": {"claim.name": "dept", "claim.value": "TRANSPORT", "jsonType.label": "String",
+                                "access.token.claim": "true"}}]}]}""", 201);
+        var elsewhere = given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "client_credentials")
+                .formParam("client_id", "dept-transport").formParam("client_secret", "s3cret")
+                .post(keycloak.url() + "/realms/elsewhere/protocol/openid-connect/token");
+        assertEquals(200, elsewhere.statusCode(), elsewhere.asString());
+        String otherRealm = elsewhere.path("access_token");
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(otherRealm.split("\\.")[1]));
+        assertTrue(claims.path("aud").toString().contains("planpulse") && claims.path("groups").toString().contains("reporter"),
+                "the other realm's token claims the audience planpulse and the role reporter: " + claims);
+        // and the development key's token, which the cluster never takes
+        for (String token : List.of(otherAudience, otherRealm, Tokens.planner())) {
+            given().auth().oauth2(token).get(plans).then().statusCode(401).body("code", equalTo("INVALID_TOKEN"));
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(report).post(reports).then().statusCode(401);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRotatedSigningKeyIsTakenUpWithoutARestart() throws Exception {
+        String before = realm.clientToken("dept-transport");
+        String realmId = JSON.readTree(realm.admin("GET", "/admin/realms/planpulse", null, 200)).path("id").asText();
+        // a new key, preferred from now on, as an administrator rotates them
+        realm.admin("POST", "/admin/realms/planpulse/components", """
+                {"name": "rotated", "providerId": "rsa-generated", "providerType": "org.keycloak.keys.KeyProvider",
+                 "parentId": "%s", "config": {"priority": ["500"], "keySize": ["2048"], "algorithm": ["RS256"]}}"""
+                .formatted(realmId), 201);
+        String after = realm.clientToken("dept-transport");
+        assertTrue(!keyId(before).equals(keyId(after)), "the new token is signed with the new key");
+        // the services fetch the keys again when a token names a new one, at most every 10 s (a token of another
+        // realm, above, made them fetch a moment ago): within that it is taken, and the old key's tokens still are
+        String report = "{\"indicatorId\": \"YXE-TRAINS\", \"period\": \"2021-03\", \"value\": 112}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status = 0;
+        while (status != 201 && System.nanoTime() < deadline) {
+            status = given().auth().oauth2(after).contentType(ContentType.JSON).body(report)
+                    .post(services.url("indicators-service") + "/api/v1/reports").statusCode();
+            if (status != 201) {
+                assertEquals(401, status);
+                Thread.sleep(1000);
+            }
+        }
+        assertEquals(201, status, "a token signed with the rotated key is taken");
+        given().auth().oauth2(after).get(services.url("reporting-service") + "/api/v1/progress/plans/fyp14").then().statusCode(200);
+        given().auth().oauth2(before).get(services.url("targets-service") + "/api/v1/plans/fyp14").then().statusCode(200);
+    }
+
+    private static String keyId(String token) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0])).path("kid").asText();
     }
 
     private static KafkaConsumer<String, byte[]> subscriber(String group) {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +61,21 @@ final class Services implements AutoCloseable {
         return Path.of(System.getProperty("planpulse.root", "..")).toAbsolutePath().normalize();
     }
 
-    /** The system on a broker of its own (the local one, without credentials). */
+    /** The system on a broker of its own (the local one, without credentials), taking the test tokens. */
     static Services start() throws IOException, SQLException, InterruptedException {
         KafkaBroker broker = KafkaBroker.startNew(root(),
                 Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "kafka-"));
-        return start(broker, broker.bootstrapServers(), Map.of());
+        Map<String, Map<String, String>> settings = new HashMap<>();
+        for (String name : NAMES) {
+            settings.put(name, Tokens.tenantEnvironment());
+        }
+        return start(broker, broker.bootstrapServers(), settings);
     }
 
     /**
      * The system on a broker the caller started, the services connecting to it at {@code kafka}, each
-     * with settings of its own under those this class gives (its port, its database and credentials,
-     * the broker's address, the test tokens' key).
+     * with settings of its own (e.g. which tokens it takes) under those this class gives (its port, its
+     * database and credentials, the broker's address).
      */
     static Services start(KafkaBroker broker, String kafka, Map<String, Map<String, String>> settings)
             throws IOException, SQLException, InterruptedException {
@@ -154,7 +159,10 @@ final class Services implements AutoCloseable {
     }
 
     private void launch(String instance, String service, String db, Map<String, String> settings) throws IOException {
-        int port = ports.computeIfAbsent(instance, i -> KafkaBroker.freePort());
+        // a port of its own, unless its settings name one (where another party must know it first, e.g. an identity
+        // provider that sends people back to the board)
+        int port = ports.computeIfAbsent(instance, i -> settings.containsKey("QUARKUS_HTTP_PORT")
+                ? Integer.parseInt(settings.get("QUARKUS_HTTP_PORT")) : KafkaBroker.freePort());
         launches.put(instance, new Launch(service, db, settings));
         String pg = "127.0.0.1:" + postgres.getPort() + "/" + db;
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -169,7 +177,6 @@ final class Services implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.putAll(Tokens.tenantEnvironment());
         running.put(instance, builder.start());
     }
 

@@ -30,7 +30,12 @@
     var pending = null;
     var source = new EventSource('/board/events?plan=' + encodeURIComponent(board.dataset.plan));
     source.addEventListener('open', function () { if (live) { live.hidden = false; } });
-    source.addEventListener('error', function () { if (live) { live.hidden = true; } });
+    source.addEventListener('error', function () {
+      if (live) { live.hidden = true; }
+      // a refused stream (401: the session is gone) is not retried by the browser: look every 15 s whether this
+      // page is signed in again (in another tab, or by reloading) and follow the changes again from then on
+      if (source.readyState === EventSource.CLOSED) { awaitSignIn(board); }
+    });
     source.addEventListener('progress', function (event) {
       var change;
       try { change = JSON.parse(event.data); } catch (e) { return; }
@@ -38,6 +43,14 @@
       if (pending) { clearTimeout(pending); }
       pending = setTimeout(function () { pending = null; redraw(board, live); }, 400);
     });
+  }
+
+  function awaitSignIn(board) {
+    setTimeout(function () {
+      fetch(window.location.href, { credentials: 'same-origin', redirect: 'manual', headers: { 'Accept': 'text/html' } })
+        .then(function (response) { if (response.ok) { follow(board); } else { awaitSignIn(board); } })
+        .catch(function () { awaitSignIn(board); });
+    }, 15000);
   }
 
   // Fetches the same page and swaps in its board, marking the indicators whose status changed.

@@ -43,12 +43,31 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Starts a new Keycloak on a free port, its log in {@code log}, stopped with the JVM at the latest. */
     public static KeycloakServer startNew(Path root, Path log) {
-        byte[] secret = new byte[12];
-        new SecureRandom().nextBytes(secret);
-        KeycloakServer server = new KeycloakServer(log, KafkaBroker.freePort(), HexFormat.of().formatHex(secret));
+        KeycloakServer server = new KeycloakServer(log, KafkaBroker.freePort(), randomPassword());
         server.start(root);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return server;
+    }
+
+    /**
+     * Starts a new Keycloak on {@code port} that outlives this JVM (the launcher's {@code up --sso}
+     * stops it by its {@link #pid()}).
+     */
+    public static KeycloakServer startKept(Path root, Path log, int port) {
+        KeycloakServer server = new KeycloakServer(log, port, randomPassword());
+        server.start(root);
+        return server;
+    }
+
+    /** The process to stop (kc.sh, which passes the signal on to Keycloak's JVM). */
+    public long pid() {
+        return process.pid();
+    }
+
+    private static String randomPassword() {
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     /** Where it answers, e.g. http://127.0.0.1:8180 (realms under /realms/NAME). */

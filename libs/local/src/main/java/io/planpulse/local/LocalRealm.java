@@ -44,12 +44,12 @@ public final class LocalRealm {
 
     private final KeycloakServer keycloak;
     private final Map<String, String> placeholders;
-    private final String admin;
+    private String admin;
+    private long adminExpires;
 
-    private LocalRealm(KeycloakServer keycloak, Map<String, String> placeholders, String admin) {
+    private LocalRealm(KeycloakServer keycloak, Map<String, String> placeholders) {
         this.keycloak = keycloak;
         this.placeholders = placeholders;
-        this.admin = admin;
     }
 
     /** Imports the realm into {@code keycloak} with the board answering at {@code board} (e.g. http://127.0.0.1:8083). */
@@ -59,7 +59,7 @@ public final class LocalRealm {
             JsonNode realmImport = rendered(root);
             Map<String, String> values = placeholders(realmImport.path("spec").path("placeholders"), local.path("placeholders"));
             String realm = substitute(JSON.writeValueAsString(realmImport.path("spec").path("realm")), values);
-            LocalRealm r = new LocalRealm(keycloak, values, adminToken(keycloak));
+            LocalRealm r = new LocalRealm(keycloak, values);
             r.send("POST", "/admin/realms", realm, 201);
             r.applyClients(local.path("clients"), board);
             r.applyUsers(local.path("users"));
@@ -82,6 +82,34 @@ public final class LocalRealm {
             throw new IllegalArgumentException("the realm has no placeholder " + name);
         }
         return value;
+    }
+
+    /** A token of a confidential client of the realm (a department system), by the client-credentials grant. */
+    public String clientToken(String clientId) {
+        try {
+            JsonNode client = JSON.readTree(send("GET", "/admin/realms/" + NAME + "/clients?clientId="
+                    + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null, 200));
+            if (client.isEmpty()) {
+                throw new IllegalArgumentException("the realm has no client " + clientId);
+            }
+            String secret = JSON.readTree(send("GET", "/admin/realms/" + NAME + "/clients/" + client.get(0).path("id").asText()
+                    + "/client-secret", null, 200)).path("value").asText();
+            HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials",
+                            "client_id", clientId, "client_secret", secret)))));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(clientId + " got no token: " + response.body());
+            }
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A call of Keycloak's admin API as its administrator; the answer's body, when it has the expected status. */
+    public String admin(String method, String path, String body, int expected) {
+        return send(method, path, body, expected);
     }
 
     /** The KeycloakRealmImport that {@code kubectl kustomize deploy/overlays/dev} renders. */
@@ -205,23 +233,43 @@ public final class LocalRealm {
         return base;
     }
 
-    private static String adminToken(KeycloakServer keycloak) throws IOException {
-        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN,
-                        "password", keycloak.adminPassword()).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    /** The administrator's token, signed in again when the last one (a minute's) is about to expire. */
+    private synchronized String adminToken() throws IOException {
+        if (admin == null || System.nanoTime() > adminExpires) {
+            JsonNode token = adminToken(keycloak);
+            admin = token.path("access_token").asText();
+            adminExpires = System.nanoTime() + (token.path("expires_in").asLong(60) - 15) * 1_000_000_000L;
+        }
+        return admin;
+    }
+
+    private static JsonNode adminToken(KeycloakServer keycloak) throws IOException {
+        String form = form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN,
+                "password", keycloak.adminPassword()));
         HttpResponse<String> response = exchange(HttpRequest.newBuilder(URI.create(keycloak.url()
                         + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Keycloak's administrator could not sign in: " + response.body());
         }
-        return JSON.readTree(response.body()).path("access_token").asText();
+        return JSON.readTree(response.body());
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private String send(String method, String path, String body, int expected) {
+        String token;
+        try {
+            token = adminToken();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.url() + path))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = exchange(request);
         if (response.statusCode() != expected) {

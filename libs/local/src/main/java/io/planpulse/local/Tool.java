@@ -15,6 +15,9 @@ import java.util.Set;
  *   token --keys DIR --role ROLE [--dept CODE] [--ttl SECONDS] [--sub NAME]   a development token on stdout
  *   topics --bootstrap HOST:PORT                                              create the registry's missing topics
  *   kafka-classpath --root DIR                                                the local broker's classpath
+ *   keycloak --root DIR --port PORT --log FILE --board URL                    start a Keycloak that outlives the command,
+ *                                                                             import the realm; its pid, issuer, the
+ *                                                                             board client's and the admin's secrets
  * </pre>
  * A wrong argument is a message on stderr and exit status 2.
  */
@@ -35,6 +38,7 @@ public final class Tool {
                 case "token" -> token(options("token", rest, Set.of("keys", "role", "dept", "ttl", "sub")));
                 case "topics" -> topics(options("topics", rest, Set.of("bootstrap")));
                 case "kafka-classpath" -> kafkaClasspath(options("kafka-classpath", rest, Set.of("root")));
+                case "keycloak" -> keycloak(options("keycloak", rest, Set.of("root", "port", "log", "board")));
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
         } catch (IllegalArgumentException e) {
@@ -73,6 +77,30 @@ public final class Tool {
     private static void topics(Map<String, String> options) {
         List<String> created = LocalTopics.create(required("topics", options, "bootstrap"));
         System.out.println(created.isEmpty() ? "every topic is there" : "created " + String.join(", ", created));
+    }
+
+    /**
+     * Prints {@code pid=…}, {@code issuer=…}, {@code board_secret=…} and {@code admin_password=…} (Keycloak's own
+     * administrator), one a line, for the launcher to keep.
+     */
+    private static void keycloak(Map<String, String> options) {
+        String port = required("keycloak", options, "port");
+        if (!port.matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("keycloak: --port must be a port number");
+        }
+        Path root = Path.of(required("keycloak", options, "root"));
+        KeycloakServer keycloak = KeycloakServer.startKept(root, Path.of(required("keycloak", options, "log")),
+                Integer.parseInt(port));
+        try {
+            LocalRealm realm = LocalRealm.importInto(keycloak, root, required("keycloak", options, "board"));
+            System.out.println("pid=" + keycloak.pid());
+            System.out.println("issuer=" + realm.issuer());
+            System.out.println("board_secret=" + realm.placeholder(LocalRealm.BOARD_SECRET));
+            System.out.println("admin_password=" + keycloak.adminPassword());
+        } catch (RuntimeException e) {
+            keycloak.close();
+            throw e;
+        }
     }
 
     private static void kafkaClasspath(Map<String, String> options) {

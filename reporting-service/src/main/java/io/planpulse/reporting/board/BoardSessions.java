@@ -66,9 +66,9 @@ public class BoardSessions {
     /**
      * Verifies a login token through the development tenant (signature, issuer, audience, expiry),
      * checks it has a role and a short life and, the first time it is used, opens a session for its
-     * subject; the session's id, for the cookie.
+     * subject; who it is and the session's id.
      */
-    public Uni<String> signIn(String token) {
+    public Uni<SignedIn> signIn(String token) {
         if (!linksAccepted) {
             return Uni.createFrom().failure(new RefusedException("login links are not accepted here: sign in with "
                     + "your account"));
@@ -78,7 +78,11 @@ public class BoardSessions {
                 .flatMap(identity -> open((JsonWebToken) identity.getPrincipal()));
     }
 
-    private Uni<String> open(JsonWebToken jwt) {
+    /** Who a login link signed in, and the id of their session, for the cookie. */
+    public record SignedIn(String subject, String cookie) {
+    }
+
+    private Uni<SignedIn> open(JsonWebToken jwt) {
         if (jwt.getGroups().stream().noneMatch(ROLES::contains)) {
             return Uni.createFrom().failure(new RefusedException("the link's token has no planpulse role"));
         }
@@ -100,7 +104,7 @@ public class BoardSessions {
                     }
                     return sessions.create(c, hash(cookie), subject, now, now.plus(config.sessionDuration()));
                 }))
-                .replaceWith(cookie);
+                .replaceWith(new SignedIn(subject, cookie));
     }
 
     /** The subject of the session a cookie names, if it is still open. */

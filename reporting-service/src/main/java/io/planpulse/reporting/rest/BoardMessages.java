@@ -190,6 +190,27 @@ public interface BoardMessages {
     @Message("无法登录：{reason}")
     String signInRefused(String reason);
 
+    @Message("当前用户：{name}（{role}{#if dept}，{dept}{/if}）")
+    String signedInAs(String name, String role, String dept);
+
+    @Message("已退出")
+    String signedOutTitle();
+
+    @Message("您已退出看板及统一身份认证。")
+    String signedOutText();
+
+    @Message("重新登录")
+    String signInAgain();
+
+    @Message("请求被拒绝")
+    String refusedTitle();
+
+    @Message("未作任何更改：{reason}")
+    String refusedText(String reason);
+
+    @Message("返回看板")
+    String backToBoard();
+
     @Message("本看板数据为按计划自动计算结果，仅供内部参考。")
     String footer();
 }

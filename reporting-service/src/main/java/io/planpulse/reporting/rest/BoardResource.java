@@ -11,7 +11,8 @@ import io.planpulse.reporting.domain.Status;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -44,23 +46,32 @@ public class BoardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance board(Board board, BoardLinks links, String path);
+        static native TemplateInstance board(Board board, BoardLinks links, String path, BoardPerson person);
 
         static native TemplateInstance indicator(IndicatorPage page, BoardLinks links, String path);
 
         static native TemplateInstance signIn(BoardLinks links, String refusal);
+
+        static native TemplateInstance signedOut(BoardLinks links);
+
+        static native TemplateInstance refused(BoardLinks links, String reason);
     }
 
     private final BoardService boards;
     private final BoardConfig config;
     private final LiveChanges live;
-    private final CurrentIdentityAssociation identity;
+    private final BoardCsrf signIns;
+    private final BoardTenant tenant;
+    private final RoutingContext context;
 
-    public BoardResource(BoardService boards, BoardConfig config, LiveChanges live, CurrentIdentityAssociation identity) {
+    public BoardResource(BoardService boards, BoardConfig config, LiveChanges live, BoardCsrf signIns, BoardTenant tenant,
+                         RoutingContext context) {
         this.boards = boards;
         this.config = config;
         this.live = live;
-        this.identity = identity;
+        this.signIns = signIns;
+        this.tenant = tenant;
+        this.context = context;
     }
 
     @GET
@@ -97,9 +108,9 @@ public class BoardResource {
                                    @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Lang l = Lang.of(lang, acceptLanguage);
         LocalDate day = day(asOf);
-        return signedIn().flatMap(in -> {
+        return signIns.person(context).flatMap(person -> {
             BoardLinks links = new BoardLinks(planOr(plan), l, day, null, null);
-            if (!in) {
+            if (person.isEmpty()) {
                 return Uni.createFrom().item(signIn(links));
             }
             return boards.indicator(id, day, l).map(page -> html(Templates.indicator(page,
@@ -125,37 +136,65 @@ public class BoardResource {
         Lang l = Lang.of(lang, acceptLanguage);
         LocalDate day = day(asOf);
         String planId = planOr(plan);
-        return signedIn().flatMap(in -> {
-            if (!in) {
+        return signIns.person(context).flatMap(person -> {
+            if (person.isEmpty()) {
                 return Uni.createFrom().item(signIn(new BoardLinks(planId, l, day, filter, null)));
             }
             return boards.board(planId, day, filter, l).map(board -> html(Templates.board(board,
-                    new BoardLinks(planId, l, day, filter, board.asOf()), path), l, Response.Status.OK));
+                    new BoardLinks(planId, l, day, filter, board.asOf()), path, person.get()), l, Response.Status.OK));
         });
     }
 
-    private Uni<Boolean> signedIn() {
-        return identity.getDeferredIdentity().map(i -> !i.isAnonymous());
+    @GET
+    @Path("signed-in")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Where the identity provider sends a person back to after signing in",
+            description = "The sign-in completes here (the code for tokens, checked against the state this browser "
+                    + "started with), then the browser goes on to the page it came from. A code or state that did not "
+                    + "start in this browser signs no one in: 401 with a page that says so.")
+    public Uni<Response> signedIn(@QueryParam("lang") String lang,
+                                  @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return signIns.person(context).map(person -> person.isPresent() ? Response.seeOther(URI.create("/")).build()
+                : signInFailed(Lang.of(lang, acceptLanguage)));
     }
 
-    private static Response signIn(BoardLinks links) {
-        return html(Templates.signIn(links, null), links.lang(), Response.Status.UNAUTHORIZED);
+    /** The page of a sign-in that could not be completed: no one is signed in. */
+    static Response signInFailed(Lang lang) {
+        return html(Templates.refused(new BoardLinks(null, lang, null, null, null), "the sign-in could not be completed: "
+                + "it did not start in this browser, was used before, or the identity provider refused it. No one was "
+                + "signed in; open the board to sign in again."), lang, Response.Status.UNAUTHORIZED);
+    }
+
+    @GET
+    @Path("signed-out")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Where the identity provider sends a person back to after signing out")
+    public Response signedOut(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Lang l = Lang.of(lang, acceptLanguage);
+        return html(Templates.signedOut(new BoardLinks(config.plan(), l, null, null, null)), l, Response.Status.OK);
     }
 
     /**
-     * A page with the board's headers: everything from the service itself (no inline script, no
-     * other origin), not framed, no referrer (a login link's token stays out of other sites' logs),
-     * never cached.
+     * Where no one is signed in: with the identity provider, its login (the challenge; the person comes
+     * back to this page); else the page that asks for a login link.
      */
+    private Response signIn(BoardLinks links) {
+        if (tenant.enabled()) {
+            throw new UnauthorizedException();
+        }
+        return html(Templates.signIn(links, null), links.lang(), Response.Status.UNAUTHORIZED);
+    }
+
+    /** The page of a refused request (what was refused and why; nothing changed). */
+    static Response refused(Lang lang, String reason) {
+        return html(Templates.refused(new BoardLinks(null, lang, null, null, null), reason), lang, Response.Status.FORBIDDEN);
+    }
+
+    /** A page in its language; the headers every answer of the board has come from {@link BoardSecurityHeaders}. */
     static Response html(TemplateInstance page, Lang lang, Response.Status status) {
         return Response.status(status).entity(page.setLocale(lang.locale()).render())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Language", lang.tag())
-                .header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
                 .build();
     }
 

@@ -6,6 +6,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The board's pages and everything else this service answers (but the {@code /q/} tools, whose UI
@@ -16,13 +19,26 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BoardSecurityHeaders {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     private final BoardConfig config;
+    private final String contentSecurityPolicy;
 
-    public BoardSecurityHeaders(BoardConfig config) {
+    /**
+     * Forms go to this origin only, and, where people sign in with the identity provider, to its origin
+     * too: signing out is a form whose answer sends the browser on to the provider's logout.
+     */
+    public BoardSecurityHeaders(BoardConfig config, BoardTenant tenant,
+                                @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> issuer,
+                                @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> provider) {
         this.config = config;
+        String formAction = "'self'" + (tenant.enabled() ? issuer.or(() -> provider).map(BoardSecurityHeaders::origin)
+                .map(o -> " " + o).orElse("") : "");
+        this.contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; base-uri 'none'; form-action " + formAction + "; frame-ancestors 'none'";
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     void register(@Observes Router router) {
@@ -33,7 +49,7 @@ public class BoardSecurityHeaders {
         String path = context.request().path();
         if (!path.startsWith("/q/")) {
             MultiMap headers = context.response().headers();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            headers.set("Content-Security-Policy", contentSecurityPolicy)
                     .set("X-Content-Type-Options", "nosniff")
                     .set("X-Frame-Options", "DENY")
                     .set("Referrer-Policy", "no-referrer")

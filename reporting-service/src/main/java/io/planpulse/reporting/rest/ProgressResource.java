@@ -2,6 +2,8 @@ package io.planpulse.reporting.rest;
 
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.platform.audit.AuditEvent;
+import io.planpulse.platform.audit.Audited;
 import io.planpulse.reporting.export.ProgressExport;
 import io.planpulse.reporting.progress.ProgressQueries;
 import io.quarkus.security.Authenticated;
@@ -78,6 +80,7 @@ public class ProgressResource {
 
     @GET
     @Path("plans/{planId}/export")
+    @Audited(AuditEvent.EXPORT)
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "A plan's progress as a table", description = "format=csv (UTF-8 with a byte order mark, "
             + "for Excel and WPS) or format=xlsx: one row per indicator under its node path.")

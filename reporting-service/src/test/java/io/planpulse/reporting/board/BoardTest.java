@@ -41,6 +41,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +106,7 @@ class BoardTest {
     private static String page(String cookie, String path) {
         return given().cookie("planpulse_board", cookie).get(path).then().statusCode(200)
                 .contentType(containsString("text/html"))
-                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Referrer-Policy", equalTo("no-referrer"))
                 .extract().asString();
     }
@@ -170,9 +172,28 @@ class BoardTest {
             given().auth().oauth2(Tokens.forged(forgery)).get("/api/v1/progress/plans/board-test").then().statusCode(401);
         }
         given().cookie("planpulse_board", "not-a-session").get("/").then().statusCode(401);
+    }
 
+    @Test
+    void aWriteOfTheBoardNeedsTheTokenOfItsPageAndComesFromItsOwnSite() {
         String cookie = session();
-        given().cookie("planpulse_board", cookie).redirects().follow(false).post("/logout").then().statusCode(303);
+        String html = page(cookie, "/?plan=board-test");
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "the sign-out form carries its token");
+        String token = m.group(1);
+        assertTrue(html.contains("id=\"person\""), "the page says who is signed in");
+        // another site's form: no token, a wrong one, or the right one sent from elsewhere
+        given().cookie("planpulse_board", cookie).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .post("/logout").then().statusCode(403).contentType(containsString("text/html")).body(containsString("未作任何更改"));
+        given().cookie("planpulse_board", cookie).redirects().follow(false).formParam("csrf", token + "x")
+                .post("/logout").then().statusCode(403);
+        given().cookie("planpulse_board", cookie).redirects().follow(false).formParam("csrf", session().substring(0, 10))
+                .post("/logout").then().statusCode(403);
+        given().cookie("planpulse_board", cookie).header("Origin", "https://elsewhere.example").redirects().follow(false)
+                .formParam("csrf", token).post("/logout").then().statusCode(403).body(containsString("another site"));
+        page(cookie, "/?plan=board-test"); // nothing changed: still signed in
+        given().cookie("planpulse_board", cookie).redirects().follow(false).formParam("csrf", token).post("/logout")
+                .then().statusCode(303);
         given().cookie("planpulse_board", cookie).get("/").then().statusCode(401);
     }
 

@@ -12,9 +12,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A request that is not signed in gets the challenge of the mechanism that would sign it in: an API
- * call a 401 problem that asks for a bearer token; a browser on the board, where people sign in with
- * the identity provider, a redirect to its login (also when its session has expired and could not
- * be renewed). Replaces the framework's own mappers, which answer without a body.
+ * call a 401 problem that asks for a bearer token; a browser opening a page of the board, where people
+ * sign in with the identity provider, a redirect to its login (also when its session has expired and
+ * could not be renewed). A script (the board's live stream, which cannot follow a login) gets the
+ * 401. Replaces the framework's own mappers, which answer without a body.
  */
 public class AuthenticationChallenges {
 
@@ -45,12 +46,18 @@ public class AuthenticationChallenges {
         HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
         Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem() : authenticator.getChallenge(context);
         return challenge.map(c -> {
-            if (c != null && c.status != Response.Status.UNAUTHORIZED.getStatusCode()) {
+            if (c != null && c.status != Response.Status.UNAUTHORIZED.getStatusCode() && opensAPage(context)) {
                 Response.ResponseBuilder redirect = Response.status(c.status);
                 c.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
                 return redirect.build();
             }
             return problem.response().header(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge).build();
         });
+    }
+
+    /** A browser navigating to a page (it asks for HTML), not a script fetching data or a stream. */
+    private static boolean opensAPage(RoutingContext context) {
+        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("text/html");
     }
 }
