@@ -260,13 +260,24 @@ class ClusterSecurityTest {
         String plans = services.url("targets-service") + "/api/v1/plans/fyp14";
         String reports = services.url("indicators-service") + "/api/v1/reports";
         String report = "{\"indicatorId\": \"YXE-TRAINS\", \"period\": \"2021-02\", \"value\": 111}";
-        // a department system reports only for its own department's indicators
-        given().auth().oauth2(realm.clientToken("dept-stats")).contentType(ContentType.JSON).body(report).post(reports)
-                .then().statusCode(403);
+        // a department system's token carries what the services read: audience, role, department
+        String stats = realm.clientToken("dept-stats");
+        JsonNode claims = claims(stats);
+        assertEquals(realm.issuer(), claims.path("iss").asText());
+        assertTrue(claims.path("aud").toString().contains("\"planpulse\""), claims.toString());
+        assertTrue(claims.path("groups").toString().contains("\"reporter\""), claims.toString());
+        assertEquals("STATS", claims.path("dept").asText(), claims.toString());
+        assertEquals("service-account-dept-stats", claims.path("upn").asText(), claims.toString());
+        // and it reports only for its own department's indicators
+        given().auth().oauth2(stats).contentType(ContentType.JSON).body(report).post(reports).then().statusCode(403);
         given().auth().oauth2(realm.clientToken("dept-transport")).contentType(ContentType.JSON).body(report).post(reports)
                 .then().statusCode(201);
-        // a person who views reads, and writes nothing
-        String viewer = PersonLogin.tokens(realm, BOARD, "viewer-drc").path("access_token").asText();
+        // a person who views reads, and writes nothing; the ID token names their role and department too
+        JsonNode person = PersonLogin.tokens(realm, BOARD, "viewer-drc");
+        JsonNode id = claims(person.path("id_token").asText());
+        assertEquals("DRC", id.path("dept").asText(), id.toString());
+        assertTrue(id.path("groups").toString().contains("\"viewer\""), id.toString());
+        String viewer = person.path("access_token").asText();
         given().auth().oauth2(viewer).get(plans).then().statusCode(200);
         given().auth().oauth2(viewer).contentType("application/yaml")
                 .body(PlanDocuments.airQuality("viewer-try", "查看者", "VIEW-PM25").getBytes(StandardCharsets.UTF_8))
@@ -292,9 +303,9 @@ class ClusterSecurityTest {
                 .post(keycloak.url() + "/realms/elsewhere/protocol/openid-connect/token");
         assertEquals(200, elsewhere.statusCode(), elsewhere.asString());
         String otherRealm = elsewhere.path("access_token");
-        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(otherRealm.split("\\.")[1]));
-        assertTrue(claims.path("aud").toString().contains("planpulse") && claims.path("groups").toString().contains("reporter"),
-                "the other realm's token claims the audience planpulse and the role reporter: " + claims);
+        JsonNode elsewhereClaims = claims(otherRealm);
+        assertTrue(elsewhereClaims.path("aud").toString().contains("planpulse")
+                && elsewhereClaims.path("groups").toString().contains("reporter"), "the other realm's token claims the audience planpulse and the role reporter: " + elsewhereClaims);
         // and the development key's token, which the cluster never takes
         for (String token : List.of(otherAudience, otherRealm, Tokens.planner())) {
             given().auth().oauth2(token).get(plans).then().statusCode(401).body("code", equalTo("INVALID_TOKEN"));
@@ -330,6 +341,10 @@ class ClusterSecurityTest {
         assertEquals(201, status, "a token signed with the rotated key is taken");
         given().auth().oauth2(after).get(services.url("reporting-service") + "/api/v1/progress/plans/fyp14").then().statusCode(200);
         given().auth().oauth2(before).get(services.url("targets-service") + "/api/v1/plans/fyp14").then().statusCode(200);
+    }
+
+    private static JsonNode claims(String token) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
     }
 
     private static String keyId(String token) throws Exception {

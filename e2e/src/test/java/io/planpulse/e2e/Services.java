@@ -106,12 +106,15 @@ final class Services implements AutoCloseable {
 
     /**
      * Starts another instance of a service under a name of its own, on its own database (made by
-     * {@link #createDatabase} under {@link #database}), with extra settings (e.g. its own consumer
-     * group), and waits until it is ready.
+     * {@link #createDatabase} under {@link #database}), with the service's settings and extra ones
+     * (e.g. its own consumer group), and waits until it is ready.
      */
     void startInstance(String instance, String service, Map<String, String> settings)
             throws IOException, InterruptedException {
-        launch(instance, service, database(instance), settings);
+        Map<String, String> all = new HashMap<>(launches.get(service).settings());
+        all.remove("QUARKUS_HTTP_PORT"); // a port of its own
+        all.putAll(settings);
+        launch(instance, service, database(instance), all);
         awaitReady(instance, Duration.ofSeconds(180));
     }
 
