@@ -34,14 +34,24 @@ public class AuditTrail {
         this.retention = retention;
     }
 
-    /** Records an event that happens now. */
+    /**
+     * Records an event that happens now. It never fails: an event the database cannot take (it is
+     * gone, or too slow) goes to the log instead, whole, at ERROR, and the answer it belongs to is
+     * given as it was (a write that was stored must not be answered 500 for its audit row).
+     */
     public Uni<Void> record(String actor, String dept, String action, String what, int outcome, String origin) {
+        Instant at = clock.instant();
         return pool.preparedQuery("""
                         insert into audit_event (at, actor, dept, action, what, outcome, origin)
                         values ($1, $2, $3, $4, $5, $6, $7)""")
-                .execute(Tuple.tuple().addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)).addString(actor)
+                .execute(Tuple.tuple().addOffsetDateTime(at.atOffset(ZoneOffset.UTC)).addString(actor)
                         .addString(dept).addString(action).addString(what).addInteger(outcome).addString(origin))
-                .replaceWithVoid();
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    Log.errorf("audit event not stored (%s): %s", e.getMessage(),
+                            new AuditEvent(at, actor, dept, action, what, outcome, origin));
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** The events from {@code from} (inclusive) to {@code to} (exclusive), of one actor or all, newest first, at most {@code limit}. */
