@@ -296,6 +296,22 @@ class EndToEndTest {
         assertEquals(List.of(), differing, "the replica computes what the original computed");
     }
 
+    @Test
+    @Order(9)
+    void anIndicatorsServiceThatHasNotReadThePlansIsNotReady() throws Exception {
+        // A new instance on an empty database and a group of its own must read every plan on
+        // plan.targets.v1 before it says ready; the first report it is sent must find its indicator.
+        String fresh = "indicators-fresh";
+        services.createDatabase(Services.database(fresh));
+        services.startInstance(fresh, "indicators-service", Map.of(
+                "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", fresh,
+                "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
+        given().auth().oauth2(Tokens.token("reporter", "STATS")).contentType(ContentType.JSON)
+                .body("{\"dryRun\": true, \"reports\": [{\"indicatorId\": \"GDP-TOTAL\", \"period\": \"2023\", \"value\": 5600}]}")
+                .post(services.url(fresh) + "/api/v1/reports/batch")
+                .then().statusCode(200).body("rejected", equalTo(0)).body("created", equalTo(1));
+    }
+
     /** Waits until a transaction of the service has written progress and waits for the outbox. */
     private static void awaitBatchWaitingAfterItsWrites(DataSource db) throws Exception {
         String waiting = """

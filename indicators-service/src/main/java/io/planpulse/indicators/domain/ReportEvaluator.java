@@ -178,6 +178,10 @@ public final class ReportEvaluator {
             return Optional.of(new RowIssue(RowCode.VALUE_INVALID, row.valueText() == null
                     ? "value is required" : "'" + row.valueText() + "' is not a finite number"));
         }
+        Optional<String> outOfRange = ReportValue.problem(row.value(), row.valueText());
+        if (outOfRange.isPresent()) {
+            return Optional.of(new RowIssue(RowCode.VALUE_INVALID, outOfRange.get()));
+        }
         if (indicator.kind() == IndicatorKind.MILESTONE) {
             int stages = indicator.stages().size();
             BigDecimal v = row.value();

@@ -8,13 +8,16 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** What indicators-service reads, and how far behind it may fall (the topics themselves: libs/model Topics). */
+/**
+ * What indicators-service reads, how far behind it may fall, and that it is ready only once it has read
+ * the plans there were when it started (the topics themselves: libs/model Topics).
+ */
 @ApplicationScoped
 public class IndicatorsTopics {
 
     @Produces
     @Singleton
     ConsumedTopics consumedTopics(@ConfigProperty(name = "mp.messaging.incoming.plan-targets.group.id") String group) {
-        return new ConsumedTopics(group, List.of(Topics.PLAN_TARGETS), 1_000);
+        return new ConsumedTopics(group, List.of(Topics.PLAN_TARGETS), 1_000, List.of(Topics.PLAN_TARGETS));
     }
 }

@@ -78,6 +78,8 @@ class ReportEvaluatorTest {
                 Arguments.of(TRANSPORT, row("T-TRAINS", "2021-01", null), RowCode.VALUE_INVALID),
                 Arguments.of(TRANSPORT, new ReportRow(0, "T-TRAINS", "2021-01", null, "abc", false, false, null, null, null,
                         List.of(new RowIssue(RowCode.VALUE_INVALID, "'abc' is not a finite number"))), RowCode.VALUE_INVALID),
+                Arguments.of(TRANSPORT, row("T-TRAINS", "2021-01", "1e309"), RowCode.VALUE_INVALID),
+                Arguments.of(TRANSPORT, row("T-TRAINS", "2021-01", "0.0000001"), RowCode.VALUE_INVALID),
                 Arguments.of(FTZ, row("T-DEPOT", "2021-05", "4"), RowCode.STAGE_INVALID),
                 Arguments.of(FTZ, row("T-DEPOT", "2021-05", "1.5"), RowCode.STAGE_INVALID),
                 Arguments.of(FTZ, row("T-DEPOT", "2021-05", "-1"), RowCode.STAGE_INVALID),

@@ -36,10 +36,15 @@ public final class Fuzz {
             "-0", "1e309", "0x1F", "１２３", "二〇二三", "2023-13", "2021-Q5", "2021-H0", "9999-12", "0000", "-2021",
             "2021-02-30", "' or 1=1 --", "\"; drop table report_revision; --", "../../etc/passwd", "<script>x()</script>",
             "%s%n%x", "${jndi:ldap://x}", "{{7*7}}", "\u0000", "\u202e反向", "e\u0301", "😀🇨🇳", "\ufeff", "\ud800",
-            "统计局", "GDP-TOTAL", "a".repeat(501), "长".repeat(2001), "x".repeat(70_000));
+            "统计局", "GDP-TOTAL", "a".repeat(501), "长".repeat(2001), "x".repeat(70_000),
+            "12", " 12 ", "+5", ".5", "5.", "1,000", "1 000", "1E+15", "-1e15", "1e-7", "1e-400", "1e99999", "0e0",
+            "-0.0", "4.9e-324", "2.2250738585072014E-308", "9007199254740993", "999999999999999.9", "0.0000001");
+    /** Numbers at and beyond every edge: overflow, subnormals, negative zero, huge exponents, more digits than a double holds. */
     private static final List<Object> ODD_NUMBERS = List.of(0, -1, Integer.MAX_VALUE, Long.MIN_VALUE,
             new BigDecimal("1e400"), new BigDecimal("-1e-400"), new BigDecimal("123456789012345678901234567890.123456789"),
-            1.7976931348623157e308, 4.9e-324, 0.1);
+            1.7976931348623157e308, 4.9e-324, 2.2250738585072014e-308, 0.1, -0.0, new BigDecimal("1E+15"),
+            new BigDecimal("-999999999999999"), new BigDecimal("9007199254740993"), new BigDecimal("0.0000001"),
+            new BigDecimal("1e9999"), new BigDecimal("12345678.12345678"));
 
     private final Random random;
 
@@ -197,12 +202,13 @@ public final class Fuzz {
 
     /** A JSON value of any type, often not the one a field wants. */
     private JsonNode value() {
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(9)) {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.booleanNode(random.nextBoolean());
             case 2 -> number(pick(ODD_NUMBERS));
             case 3 -> NODES.arrayNode().add(NODES.textNode(text())).add(number(pick(ODD_NUMBERS)));
             case 4 -> NODES.objectNode().put(text(), text());
+            case 5 -> NODES.textNode(pick(ODD_NUMBERS).toString()); // a number spelled as a string
             default -> NODES.textNode(text());
         };
     }

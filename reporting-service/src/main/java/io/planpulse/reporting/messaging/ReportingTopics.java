@@ -18,6 +18,6 @@ public class ReportingTopics {
     @Produces
     @Singleton
     ConsumedTopics consumedTopics(@ConfigProperty(name = "mp.messaging.incoming.indicator-reports.group.id") String group) {
-        return new ConsumedTopics(group, List.of(Topics.PLAN_TARGETS, Topics.INDICATOR_REPORTS), MAX_LAG);
+        return new ConsumedTopics(group, List.of(Topics.PLAN_TARGETS, Topics.INDICATOR_REPORTS), MAX_LAG, List.of());
     }
 }

@@ -1,20 +1,9 @@
 package io.planpulse.platform.consumer;
 
-import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.Wellness;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -28,13 +17,11 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 public class ConsumerLagCheck implements HealthCheck {
 
     private final Instance<ConsumedTopics> consumed;
-    private final Map<String, Object> kafka;
-    private Admin admin;
+    private final GroupOffsets offsets;
 
-    public ConsumerLagCheck(Instance<ConsumedTopics> consumed,
-                            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public ConsumerLagCheck(Instance<ConsumedTopics> consumed, GroupOffsets offsets) {
         this.consumed = consumed;
-        this.kafka = Map.copyOf(kafka);
+        this.offsets = offsets;
     }
 
     @Override
@@ -45,51 +32,13 @@ public class ConsumerLagCheck implements HealthCheck {
         }
         ConsumedTopics topics = consumed.get();
         try {
-            Map<String, Long> lag = lag(topics);
+            Map<String, Long> lag = GroupOffsets.behind(offsets.ends(topics.topics()), offsets.committed(topics.groupId()));
+            topics.topics().forEach(t -> response.withData(t, lag.getOrDefault(t, 0L)));
             long total = lag.values().stream().mapToLong(Long::longValue).sum();
-            lag.forEach(response::withData);
             return response.status(total <= topics.maxLag()).withData("group", topics.groupId())
                     .withData("total", total).build();
         } catch (Exception e) {
             return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
-        }
-    }
-
-    private Map<String, Long> lag(ConsumedTopics topics) throws Exception {
-        Admin client = admin();
-        Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(topics.groupId())
-                .partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
-        Map<String, TopicDescription> described = client.describeTopics(topics.topics()).allTopicNames()
-                .get(2, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        described.values().forEach(d -> d.partitions().forEach(p ->
-                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = client.listOffsets(request).all()
-                .get(2, TimeUnit.SECONDS);
-        Map<String, Long> lag = new HashMap<>();
-        topics.topics().forEach(t -> lag.put(t, 0L));
-        ends.forEach((partition, end) -> {
-            OffsetAndMetadata done = committed.get(partition);
-            long behind = end.offset() - (done == null ? 0 : done.offset());
-            lag.merge(partition.topic(), Math.max(0, behind), Long::sum);
-        });
-        return lag;
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> config = new HashMap<>(kafka);
-            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (admin != null) {
-            admin.close();
         }
     }
 }
