@@ -1,19 +1,22 @@
 package io.planpulse.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * {@code ./planpulse bench [--quick]}: calibrates the raw PostgreSQL and Kafka paths of this machine,
- * loads a province-sized plan, offers load through the public APIs, and writes the results (with the
- * ratios to the calibration) to docs/benchmarks.md.
+ * {@code ./planpulse bench [--quick]}: checks what the figures stand on, calibrates the raw
+ * PostgreSQL and Kafka paths of this machine, loads a province-sized plan, warms the services up
+ * until their JIT has settled, offers load through the public APIs, and records the run's raw
+ * results as a file of their own (docs/bench-runs/); docs/benchmarks.md is then written from that
+ * record ({@link Report}), never from anything else.
  */
 public final class Bench {
 
@@ -25,11 +28,14 @@ public final class Bench {
         Path out = Path.of(arg(args, "--out", "docs/benchmarks.md"));
         Settings s = Settings.fromEnvironment(quick);
         Api api = new Api(s);
-        List<String> notes = new ArrayList<>();
-        try (Footprint footprint = new Footprint(System.getenv().getOrDefault("PLANPULSE_BENCH_PIDS", ""),
-                s.logs())) {
+        Record run = new Record(s, args);
+        try (Footprint footprint = new Footprint(System.getenv().getOrDefault("PLANPULSE_BENCH_PIDS", ""))) {
+            Map<String, String> frozen = Frozen.check(s);
+            run.frozen(frozen, Frozen.calibrationMethod());
+            say("frozen: " + frozen);
             say("calibration: raw PostgreSQL and Kafka on this machine");
             Calibration.Figures raw = Calibration.run(s);
+            run.calibration(raw);
             say(String.format(Locale.ROOT, "  %.0f single-row commits/s (8 clients), %.0f rows/s by 500-row INSERT, "
                     + "%.0f rows/s by COPY, Kafka %.0f produced/s, %.0f consumed/s", raw.singleRowCommits(), raw.insert500(),
                     raw.copy(), raw.kafkaProduce(), raw.kafkaConsume()));
@@ -38,151 +44,102 @@ public final class Bench {
             ProvincePlan plan = Scenarios.load(s, api);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             Duration settling = Quiet.await(s, Duration.ofMinutes(15));
+            run.note(String.format(Locale.ROOT, "Loading the province plan (%d plans, %d indicators) through "
+                    + "targets-service until reporting-service knew the last indicator took %.0f s, and %.0f s more until "
+                    + "both services had applied all of it. Every scenario starts when the services' consumer groups have "
+                    + "no lag.", s.cities(), s.cities() * 200, loadSeconds, settling.toMillis() / 1000.0));
             Scenarios scenarios = new Scenarios(s, api, plan);
-            List<Scenarios.Singles> singles = new ArrayList<>();
-            List<Scenarios.Batches> batches = new ArrayList<>();
-            Replay.Result replay;
             try (ProgressWatcher watcher = new ProgressWatcher(s)) {
-                scenarios.singles(200, Duration.ofSeconds(quick ? 15 : 30), null); // warms the services' JIT up
+                warmUp(s, scenarios, watcher, footprint, run);
                 for (double rate : quick ? new double[] {250, 500, 1000} : new double[] {250, 500, 1000, 1500}) {
                     Quiet.await(s, Duration.ofMinutes(15));
                     say("single reports at " + (int) rate + "/s for " + s.step().toSeconds() + " s");
-                    singles.add(scenarios.singles(rate, s.step(), rate == 1000 ? watcher : null));
-                    say("  " + line(singles.get(singles.size() - 1).result()));
+                    Map<String, Double> jit = jit(footprint);
+                    Scenarios.Singles singles = scenarios.singles(rate, s.step(), watcher);
+                    run.singles(singles, since(jit, footprint));
+                    say("  " + line(singles.result()) + ", freshness p99 " + ms(singles.freshnessMicros(), 99) + " ms");
                 }
-                batches.add(batches(s, scenarios, watcher, 5000, s.step()));
-                Quiet.await(s, Duration.ofMinutes(15));
-                say("replay: a second reporting-service rebuilds from both topics into an empty database");
-                replay = Replay.run(s);
-                say(String.format(Locale.ROOT, "  %d events in %.1f s (start-up %.1f s included): %.0f events/s",
-                        replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond()));
-                if (!quick) { // the last scenario: what reporting-service has not applied when it ends is left to drain
-                    batches.add(batches(s, scenarios, watcher, 10000, Duration.ofMinutes(5)));
+                batches(s, scenarios, watcher, 5000, s.step(), run);
+                if (!quick) {
+                    batches(s, scenarios, watcher, 10000, Duration.ofMinutes(5), run);
                 }
             }
-            notes.add(String.format(Locale.ROOT, "Loading the province plan (%d plans, %d indicators) through targets-service "
-                    + "until reporting-service knew the last indicator took %.0f s, and %.0f s more until both services had "
-                    + "applied all of it. Every scenario starts when the services' consumer groups have no lag.",
-                    s.cities(), s.cities() * 200, loadSeconds, settling.toMillis() / 1000.0));
-            write(out, s, raw, singles, batches, replay, footprint, notes, args);
-            say("written: " + out);
+            Quiet.await(s, Duration.ofMinutes(30));
+            say("replay: a second reporting-service rebuilds from both topics into an empty database");
+            Replay.Result replay = Replay.run(s);
+            run.replay(replay);
+            say(String.format(Locale.ROOT, "  %d events in %.1f s (exec to ready %.1f s included): %.0f events/s",
+                    replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond()));
+            run.footprint(footprint, s.run());
+        }
+        Path recorded = run.write(s.root().resolve("docs/bench-runs"));
+        say("recorded: " + recorded);
+        Report.write(recorded, out);
+        say("written: " + out);
+    }
+
+    /**
+     * Single reports at 200/s in windows of 10 s until the services' JIT has settled: a window in
+     * which indicators-service's compilers worked less than 5 % of it and 99 % of the requests were answered 2xx.
+     * On two cores a fresh service compiles for minutes, and a compiling JVM sheds load its warm
+     * self serves; measuring before that measures the compiler.
+     */
+    private static void warmUp(Settings s, Scenarios scenarios, ProgressWatcher watcher, Footprint footprint, Record run)
+            throws Exception {
+        Duration window = Duration.ofSeconds(10);
+        long deadline = System.nanoTime() + (s.quick() ? Duration.ofMinutes(4) : Duration.ofMinutes(8)).toNanos();
+        while (true) {
+            Map<String, Double> before = jit(footprint);
+            Scenarios.Singles w = scenarios.singles(200, window, watcher);
+            Map<String, Double> used = since(before, footprint);
+            run.warmUp(w, used);
+            double jitShare = used.getOrDefault("indicators-service", Double.NaN) / window.toSeconds();
+            boolean answered = w.result().failedCount() * 100 <= w.result().offered();
+            boolean settled = answered && jitShare < 0.05;
+            say(String.format(Locale.ROOT, "warm-up: %s; indicators-service's JIT %.0f %% of the window%s",
+                    line(w.result()), 100 * jitShare, settled ? ": settled" : ""));
+            if (settled || Double.isNaN(jitShare) && answered) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                run.note("The warm-up ended at its time limit before the JIT had settled (see warmUp in the record).");
+                return;
+            }
+            Quiet.await(s, Duration.ofMinutes(15));
         }
     }
 
-    private static Scenarios.Batches batches(Settings s, Scenarios scenarios, ProgressWatcher watcher, double rate,
-                                             Duration duration) throws Exception {
+    private static void batches(Settings s, Scenarios scenarios, ProgressWatcher watcher, double rate,
+                                Duration duration, Record run) throws Exception {
         Quiet.await(s, Duration.ofMinutes(15));
         say("batches of 500 at " + (int) rate + " reports/s for " + duration.toSeconds() + " s");
         Scenarios.Batches b = scenarios.batches(rate, duration, watcher);
+        run.batches(b);
         say(String.format(Locale.ROOT, "  accepted %.0f/s, reporting lag %.1f s; %s", b.acceptedPerSecond(),
                 b.lagSeconds(), line(b.batches())));
-        return b;
     }
 
-    private static void write(Path out, Settings s, Calibration.Figures raw, List<Scenarios.Singles> singles,
-                              List<Scenarios.Batches> batches, Replay.Result replay, Footprint footprint,
-                              List<String> notes, String[] args)
-            throws IOException {
-        StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n");
-        md.append("Measured by `./planpulse bench").append(s.quick() ? " --quick" : "").append("` on ").append(LocalDate.now())
-                .append(", against the system `./planpulse up` started, everything on one machine: ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(memoryGb())
-                .append(" GB memory, ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(", PostgreSQL and Kafka as `up` runs them. Commit `")
-                .append(System.getenv().getOrDefault("PLANPULSE_BENCH_COMMIT", "?")).append("`. The load comes from the same "
-                        + "machine (it takes its share of the 2 cores). Latencies are from each request's intended start "
-                        + "(open loop, corrected for coordinated omission).\n\n");
-        md.append("## Calibration (the raw paths, same run)\n\n| path | rate |\n|---|---|\n");
-        md.append(row("PostgreSQL single-row commits, 8 clients", raw.singleRowCommits(), "rows/s"));
-        md.append(row("PostgreSQL prepared 500-row INSERT, 1 client", raw.insert500(), "rows/s"));
-        md.append(row("PostgreSQL COPY", raw.copy(), "rows/s"));
-        md.append(row("Kafka producer, 300-byte records, acks=all", raw.kafkaProduce(), "records/s"));
-        md.append(row("Kafka consumer, 300-byte records", raw.kafkaConsume(), "records/s"));
-        md.append("\n## Single reports (`POST /api/v1/reports`)\n\n")
-                .append("| offered /s | achieved /s | share of raw single-row commits | p50 ms | p99 ms | p99.9 ms | max ms | "
-                        + "failed | not sent |\n|---|---|---|---|---|---|---|---|---|\n");
-        for (Scenarios.Singles r : singles) {
-            Histogram h = r.result().latencies();
-            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f %% | %s | %s | %s | %s | %d | %d |\n",
-                    r.offeredPerSecond(), r.result().okPerSecond(), 100 * r.result().okPerSecond() / raw.singleRowCommits(),
-                    ms(h, 50), ms(h, 99), ms(h, 99.9), ms(h.getMaxValue()), r.result().failed(), r.result().dropped()));
-        }
-        md.append("\n## Freshness (2xx of a single report → its progress on `indicator.progress.v1`)\n\n");
-        for (Scenarios.Singles r : singles) {
-            if (r.freshnessMicros() != null) {
-                Histogram f = r.freshnessMicros();
-                md.append(String.format(Locale.ROOT, "At %.0f reports/s offered: p50 %s ms, p99 %s ms, max %s ms "
-                        + "(%d reports; a report whose progress did not show within 2 minutes counts as 120,000 ms).\n",
-                        r.offeredPerSecond(), ms(f, 50), ms(f, 99), ms(f.getMaxValue()), f.getTotalCount()));
-            }
-        }
-        md.append("\n## Batch ingestion (`POST /api/v1/reports/batch`, 500 rows)\n\n")
-                .append("| offered reports/s | for | accepted reports/s | share of raw 500-row INSERT | batch p50 ms | "
-                        + "batch p99 ms | failed | not sent | reporting lag s |\n|---|---|---|---|---|---|---|---|---|\n");
-        for (Scenarios.Batches b : batches) {
-            Histogram h = b.batches().latencies();
-            md.append(String.format(Locale.ROOT, "| %.0f | %d s | %.0f | %.1f %% | %s | %s | %d | %d | %s |\n",
-                    b.offeredPerSecond(), b.batches().took().toSeconds(), b.acceptedPerSecond(),
-                    100 * b.acceptedPerSecond() / raw.insert500(), ms(h, 50), ms(h, 99), b.batches().failed(),
-                    b.batches().dropped(), Double.isInfinite(b.lagSeconds()) ? "> 300 (not caught up)"
-                            : String.format(Locale.ROOT, "%.1f", b.lagSeconds())));
-        }
-        md.append("\n## Replay (a new reporting-service from both topics into an empty database)\n\n")
-                .append("| events | took | events/s | share of raw Kafka consumer |\n|---|---|---|---|\n")
-                .append(String.format(Locale.ROOT, "| %d | %.1f s (start-up %.1f s included) | %.0f | %.1f %% |\n",
-                        replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond(),
-                        100 * replay.eventsPerSecond() / raw.kafkaConsume()));
-        md.append("\n## Footprint\n\n| service | resident memory, highest under load | start-up (JVM) |\n|---|---|---|\n");
-        for (String service : footprint.pids().keySet()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d MB | %.2f s |\n", service, footprint.maxRssMb(service),
-                    footprint.startSeconds(service)));
-        }
-        md.append("\n## Notes\n\n");
-        notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        md.append("\nCommand: `./planpulse bench").append(s.quick() ? " --quick" : "").append("`\n");
-        Files.writeString(out, md + kept(out));
+    private static Map<String, Double> jit(Footprint footprint) {
+        Map<String, Double> seconds = new java.util.TreeMap<>();
+        footprint.pids().keySet().forEach(service -> seconds.put(service, footprint.jitSeconds(service)));
+        return seconds;
     }
 
-    /** The hand-written part of the results file (from its "## Analysis" heading on), which a run keeps. */
-    private static String kept(Path out) throws IOException {
-        if (!Files.exists(out)) {
-            return "";
-        }
-        String old = Files.readString(out);
-        int at = old.indexOf("\n## Analysis");
-        return at < 0 ? "" : old.substring(at);
+    private static Map<String, Double> since(Map<String, Double> before, Footprint footprint) {
+        Map<String, Double> now = jit(footprint);
+        now.replaceAll((service, t) -> t - before.getOrDefault(service, Double.NaN));
+        return now;
     }
 
-    private static String row(String what, double rate, String unit) {
-        return String.format(Locale.ROOT, "| %s | %,.0f %s |\n", what, rate, unit);
+    static String line(OpenLoop.Result r) {
+        return String.format(Locale.ROOT, "%.0f ok/s, p50 %s ms, p99 %s ms, p99.9 %s ms, answered by status %s, "
+                + "waited in the client's queue %d", r.okPerSecond(), ms(r.answered(), 50), ms(r.answered(), 99),
+                ms(r.answered(), 99.9), r.byStatus(), r.queued());
     }
 
-    private static String line(OpenLoop.Result r) {
-        Histogram h = r.latencies();
-        return String.format(Locale.ROOT, "%.0f ok/s, p50 %s ms, p99 %s ms, p99.9 %s ms, failed %d, not sent %d",
-                r.okPerSecond(), ms(h, 50), ms(h, 99), ms(h, 99.9), r.failed(), r.dropped());
-    }
-
-    private static String ms(Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? "—" : ms(h.getValueAtPercentile(percentile));
-    }
-
-    private static String ms(long micros) {
-        return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
-    }
-
-    private static long memoryGb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
+    static String ms(Histogram h, double percentile) {
+        return h == null || h.getTotalCount() == 0 ? "—"
+                : String.format(Locale.ROOT, "%.1f", h.getValueAtPercentile(percentile) / 1000.0);
     }
 
     private static String arg(String[] args, String name, String otherwise) {
@@ -196,5 +153,18 @@ public final class Bench {
 
     private static void say(String line) {
         System.out.println(line);
+    }
+
+    /** The file name of a run's record: when, and at which commit. */
+    static String recordName(LocalDateTime at, String commit) {
+        return at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT)) + "-" + commit + ".json";
+    }
+
+    static ObjectNode object() {
+        return Api.JSON.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return Api.JSON.createArrayNode();
     }
 }

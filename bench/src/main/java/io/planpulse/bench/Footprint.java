@@ -9,18 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Each service's resident memory (sampled, the highest kept) and its start-up time (from its log). */
+/**
+ * Each service's resident memory (sampled, the highest kept), its start-up time (exec to ready, as
+ * {@code up} measured it) and its JIT compilers' CPU time.
+ */
 final class Footprint implements AutoCloseable {
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, Long> maxRssKb = new ConcurrentHashMap<>();
-    private final Path logs;
     private final Thread sampler;
     private volatile boolean running = true;
 
     /** {@code pids} as the launcher passes them: {@code name=pid,name=pid}. */
-    Footprint(String pidList, Path logs) {
-        this.logs = logs;
+    Footprint(String pidList) {
         for (String entry : pidList.split(",")) {
             String[] kv = entry.split("=");
             if (kv.length == 2 && !kv[1].isBlank()) {
@@ -50,21 +51,37 @@ final class Footprint implements AutoCloseable {
         return maxRssKb.getOrDefault(service, 0L) / 1024;
     }
 
-    /** The start-up time Quarkus logged at the service's last start, in seconds; NaN when not found. */
-    double startSeconds(String service) {
-        return startSeconds(logs.resolve(service + ".log"));
+    /**
+     * From the launcher's exec of the service to its first ready answer, in seconds, as {@code up}
+     * measured it ({@code .planpulse/run/NAME.ready-ms}); NaN when not recorded.
+     */
+    static double readySeconds(Path run, String service) {
+        try {
+            return Long.parseLong(Files.readString(run.resolve(service + ".ready-ms")).trim()) / 1000.0;
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
-    /** The start-up time Quarkus logged at the last start this log holds, in seconds; NaN when not found. */
-    static double startSeconds(Path log) {
+    /** CPU seconds the service's JIT compilers have used so far (its java.ci.totalTime counter); NaN when unknown. */
+    double jitSeconds(String service) {
+        Long pid = pids.get(service);
+        if (pid == null) {
+            return Double.NaN;
+        }
         try {
-            Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
-            double last = Double.NaN;
-            while (m.find()) {
-                last = Double.parseDouble(m.group(1));
-            }
-            return last;
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    pid.toString(), "PerfCounter.print").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor();
+            Matcher ticks = Pattern.compile("java\\.ci\\.totalTime=(\\d+)").matcher(out);
+            Matcher frequency = Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(out);
+            return ticks.find() && frequency.find()
+                    ? Long.parseLong(ticks.group(1)) / (double) Long.parseLong(frequency.group(1)) : Double.NaN;
         } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Double.NaN;
         }
     }

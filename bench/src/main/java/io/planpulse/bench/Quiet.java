@@ -1,13 +1,13 @@
 package io.planpulse.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -19,7 +19,10 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Quiet {
 
-    private static final List<String> GROUPS = List.of("indicators-service", "reporting-service");
+    /** The services' groups and the topics each reads. */
+    private static final Map<String, List<String>> GROUPS = Map.of(
+            "indicators-service", List.of("plan.targets.v1"),
+            "reporting-service", List.of("plan.targets.v1", "indicator.reports.v1"));
 
     private Quiet() {
     }
@@ -29,8 +32,8 @@ final class Quiet {
         return await(s, GROUPS, max);
     }
 
-    /** How long it took until these groups' lag was zero twice in a row; fails after {@code max}. */
-    static Duration await(Settings s, List<String> groups, Duration max) throws Exception {
+    /** How long it took until these groups' lag on their topics was zero twice in a row; fails after {@code max}. */
+    static Duration await(Settings s, Map<String, List<String>> groups, Duration max) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.kafka());
         long start = System.nanoTime();
@@ -47,21 +50,26 @@ final class Quiet {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** The records these consumer groups have not yet committed, over all their partitions (-1: none committed yet). */
-    private static long lag(Admin admin, List<String> groups) throws Exception {
+    /**
+     * The records these groups have not yet committed, over every partition of their topics: a
+     * partition the group has never committed counts whole (from its first offset to its end).
+     */
+    static long lag(Admin admin, Map<String, List<String>> groups) throws Exception {
         long lag = 0;
-        for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(group.getValue()).allTopicNames().get().values().forEach(d -> d.partitions()
+                    .forEach(info -> partitions.add(new TopicPartition(d.name(), info.partition()))));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                     .partitionsToOffsetAndMetadata().get();
-            if (committed.isEmpty()) {
-                return -1;
-            }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()
-                    .stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
-                if (e.getValue() != null) {
-                    lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
-                }
+            var earliest = admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp,
+                    tp -> OffsetSpec.earliest()))).all().get();
+            var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp,
+                    tp -> OffsetSpec.latest()))).all().get();
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata done = committed.get(tp);
+                long from = done == null ? earliest.get(tp).offset() : done.offset();
+                lag += Math.max(0, ends.get(tp).offset() - from);
             }
         }
         return lag;

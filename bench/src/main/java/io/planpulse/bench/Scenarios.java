@@ -25,6 +25,13 @@ final class Scenarios {
     record Singles(double offeredPerSecond, OpenLoop.Result result, Histogram freshnessMicros) {
     }
 
+    /** The connections a department system's client keeps open; more requests wait in its queue. */
+    static final int CONNECTIONS = 64;
+    /** How long after the last intended start answers are awaited. */
+    static final Duration DRAIN = Duration.ofSeconds(60);
+    /** How long a report's progress is awaited before it counts as never seen. */
+    static final Duration FRESHNESS_WAIT = Duration.ofMinutes(2);
+
     private final Settings s;
     private final Api api;
     private final ProvincePlan plan;
@@ -70,7 +77,7 @@ final class Scenarios {
         Map<Long, List<ProvincePlan.Target>> sent = new ConcurrentHashMap<>();
         long[] lastAck = new long[1];
         long[] lastBatch = {-1};
-        OpenLoop.Result result = OpenLoop.run(reportsPerSecond / size, duration, 64, i -> {
+        OpenLoop.Result result = OpenLoop.run(reportsPerSecond / size, duration, CONNECTIONS, DRAIN, i -> {
             ObjectNode body = Api.JSON.createObjectNode();
             ArrayNode rows = body.putArray("reports");
             List<ProvincePlan.Target> batch = new ArrayList<>(size);
@@ -81,18 +88,17 @@ final class Scenarios {
             }
             sent.put(i, batch);
             return api.post(s.indicators(), "/api/v1/reports/batch", bytes(body)).thenApply(response -> {
-                if (response.statusCode() != 200) {
-                    return false;
-                }
-                JsonNode summary = read(response);
-                accepted.addAndGet(summary.path("created").asLong() + summary.path("revised").asLong());
-                synchronized (lastAck) {
-                    if (i > lastBatch[0]) {
-                        lastBatch[0] = i;
-                        lastAck[0] = System.nanoTime();
+                if (response.statusCode() == 200) {
+                    JsonNode summary = read(response);
+                    accepted.addAndGet(summary.path("created").asLong() + summary.path("revised").asLong());
+                    synchronized (lastAck) {
+                        if (i > lastBatch[0]) {
+                            lastBatch[0] = i;
+                            lastAck[0] = System.nanoTime();
+                        }
                     }
                 }
-                return true;
+                return response.statusCode();
             });
         });
         double lag = Double.NaN;
@@ -125,38 +131,20 @@ final class Scenarios {
         return (last - ackNanos) / 1e9;
     }
 
-    /** Single reports at a fixed offered rate; with a watcher, the freshness of each acknowledged one. */
+    /** Single reports at a fixed offered rate, and the freshness of each acknowledged one. */
     Singles singles(double perSecond, Duration duration, ProgressWatcher watcher) throws Exception {
         List<ProvincePlan.Target> targets = plan.targets;
-        List<long[]> acks = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> ackIds = java.util.Collections.synchronizedList(new ArrayList<>());
-        OpenLoop.Result result = OpenLoop.run(perSecond, duration, 2000, i -> {
+        Freshness freshness = new Freshness();
+        OpenLoop.Result result = OpenLoop.run(perSecond, duration, CONNECTIONS, DRAIN, i -> {
             ProvincePlan.Target t = targets.get((int) ((i * 7919) % targets.size()));
             return api.post(s.indicators(), "/api/v1/reports", bytes(row(t))).thenApply(response -> {
-                if (response.statusCode() / 100 != 2) {
-                    return false;
+                if (response.statusCode() == 201) { // 200: unchanged, no new revision to follow
+                    freshness.acknowledged(t.indicatorId(), read(response).path("revision").asInt(), System.nanoTime());
                 }
-                if (watcher != null && response.statusCode() == 201) { // 200: unchanged, no new revision to follow
-                    acks.add(new long[] {System.nanoTime(), read(response).path("revision").asInt()});
-                    ackIds.add(t.indicatorId());
-                }
-                return true;
+                return response.statusCode();
             });
         });
-        Histogram freshness = null;
-        if (watcher != null) {
-            freshness = new Histogram(3);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            for (int k = 0; k < acks.size(); k++) {
-                Long at;
-                while ((at = watcher.seenAt(ackIds.get(k), (int) acks.get(k)[1])) == null && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                freshness.recordValue(at == null ? Duration.ofMinutes(2).toNanos() / 1000
-                        : Math.max(1, (at - acks.get(k)[0]) / 1000));
-            }
-        }
-        return new Singles(perSecond, result, freshness);
+        return new Singles(perSecond, result, freshness.measure(watcher::seenAt, FRESHNESS_WAIT));
     }
 
     private static byte[] bytes(JsonNode body) {

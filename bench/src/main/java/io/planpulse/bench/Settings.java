@@ -10,7 +10,7 @@ import java.util.Map;
  * sets ({@code ./planpulse bench}).
  */
 record Settings(String targets, String indicators, String reporting, String kafka, String pgUrl, String pgUser,
-                String pgPassword, String token, boolean quick, int cities, Duration step, Path root, Path logs,
+                String pgPassword, String token, boolean quick, int cities, Duration step, Path root, Path logs, Path run,
                 List<String> serviceJavaOptions) {
 
     static Settings fromEnvironment(boolean quick) {
@@ -29,6 +29,7 @@ record Settings(String targets, String indicators, String reporting, String kafk
                 quick ? Duration.ofSeconds(10) : Duration.ofSeconds(60),
                 Path.of(env.getOrDefault("PLANPULSE_BENCH_ROOT", ".")),
                 Path.of(env.getOrDefault("PLANPULSE_BENCH_LOGS", ".planpulse/logs")),
+                Path.of(env.getOrDefault("PLANPULSE_BENCH_RUN", ".planpulse/run")),
                 List.of(env.getOrDefault("PLANPULSE_BENCH_SERVICE_JAVA_OPTS", "").split("\\s+")).stream()
                         .filter(o -> !o.isBlank()).toList());
     }

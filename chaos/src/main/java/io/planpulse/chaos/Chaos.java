@@ -12,7 +12,8 @@ import java.util.Locale;
  * and exits non-zero when a promise did not hold.
  *
  * <p>Arguments: {@code --root DIR} (the repository), {@code --dir DIR} (where the run's cluster
- * lives), {@code --rounds N} (default 5), {@code --out FILE}.
+ * lives), {@code --rounds N} (default 5), {@code --out FILE}, {@code --quick true} (the short run of the
+ * tests, as the mutants get).
  */
 public final class Chaos {
 
@@ -26,6 +27,7 @@ public final class Chaos {
         Path dir = null;
         Path out = null;
         int rounds = 5;
+        boolean quick = false;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -35,14 +37,15 @@ public final class Chaos {
                 case "--dir" -> dir = Path.of(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--quick" -> quick = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--root, --dir, --rounds, --out)");
+                        + " (--root, --dir, --rounds, --out, --quick true)");
             }
         }
         root = root.toAbsolutePath().normalize();
         dir = (dir == null ? Files.createTempDirectory("planpulse-chaos-") : Files.createDirectories(dir))
                 .toAbsolutePath();
-        ChaosRun.Settings settings = ChaosRun.Settings.full(rounds);
+        ChaosRun.Settings settings = quick ? ChaosRun.Settings.quick() : ChaosRun.Settings.full(rounds);
         ChaosRun.Result result = ChaosRun.run(root, dir, settings, System.out);
         String table = report(result, settings);
         System.out.println(table);
@@ -83,6 +86,13 @@ public final class Chaos {
         row(md, "revisions stored / on indicator.reports.v1 (delivered more than once)",
                 v.storedRevisions() + " / " + v.onTopic() + " (" + v.topicDuplicates() + ")");
         row(md, "progress documents equal to a recomputation from both topics", v.comparedProgress());
+        for (String topic : Downstream.TOPICS) {
+            row(md, "events on " + topic + " (the same version delivered again, same content)",
+                    v.downstream().events().getOrDefault(topic, 0L) + " ("
+                            + v.downstream().redelivered().getOrDefault(topic, 0L) + ")");
+        }
+        row(md, "report attempts answered, by status (0: no answer)", statuses(v.reportStatuses()));
+        row(md, "plan changes answered, by status", statuses(v.planStatuses()));
         row(md, "**lost**", v.lost());
         row(md, "**duplicated**", v.duplicated());
         row(md, "other problems", v.problems().size() - v.lost() - v.duplicated());
@@ -90,7 +100,7 @@ public final class Chaos {
                 .append("| fault | until healed | requests sent meanwhile | their p99 | their max "
                         + "| longest stretch without an acknowledgement | acknowledged in its first "
                         + ChaosRun.RIGHT_AFTER.toSeconds() + " s | failed attempts: not reached / cut / "
-                        + "timed out / 5xx, 409, 429 |\n|---|---|---|---|---|---|---|---|\n");
+                        + "timed out / answered (by status) |\n|---|---|---|---|---|---|---|---|\n");
         for (ChaosRun.Impact i : r.impacts()) {
             md.append("| ").append(i.fault().name()).append(" | ").append(seconds(i.took())).append(" | ")
                     .append(i.requests()).append(" | ").append(seconds(i.p99())).append(" | ")
@@ -99,7 +109,7 @@ public final class Chaos {
                     .append(i.failed(Departments.Failure.NOT_REACHED)).append(" / ")
                     .append(i.failed(Departments.Failure.CUT)).append(" / ")
                     .append(i.failed(Departments.Failure.TIMED_OUT)).append(" / ")
-                    .append(i.failed(Departments.Failure.ANSWERED_RETRY)).append(" |\n");
+                    .append(answered(i)).append(" |\n");
         }
         Overload.Result o = r.overload();
         md.append("\n## Overload\n\n")
@@ -127,6 +137,19 @@ public final class Chaos {
             v.problems().forEach(p -> md.append("- ").append(p.replace("\n", " ")).append('\n'));
         }
         return md.toString();
+    }
+
+    private static String answered(ChaosRun.Impact impact) {
+        java.util.Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        impact.failures().stream().filter(f -> f.failure() == Departments.Failure.ANSWERED_RETRY)
+                .forEach(f -> byStatus.merge(f.status(), 1L, Long::sum));
+        return byStatus.isEmpty() ? "0" : statuses(byStatus);
+    }
+
+    private static String statuses(java.util.Map<Integer, Long> byStatus) {
+        StringBuilder s = new StringBuilder();
+        byStatus.forEach((status, count) -> s.append(s.length() == 0 ? "" : ", ").append(status).append(": ").append(count));
+        return s.length() == 0 ? "none" : s.toString();
     }
 
     private static void row(StringBuilder md, String figure, Object value) {

@@ -85,7 +85,7 @@ final class ChaosRun {
             Thread.sleep(settings.steady().toMillis());
             List<Injected> injected = new ArrayList<>();
             for (int round = 0; round < settings.rounds(); round++) {
-                for (Fault fault : Fault.all(settings.outage())) {
+                for (Fault fault : Fault.all(settings.outage(), planner)) {
                     injected.add(inject(fault, cluster, settings, out));
                 }
             }

@@ -24,13 +24,8 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * After a run, proves the promises from the stores and the topic, not from what the services say:
@@ -57,6 +52,7 @@ final class Checker {
     /** The figures a run ends with; {@link #problems} is empty when every promise held. */
     record Verdict(int requests, int acknowledged, int refused, int shed, int unknown, int unknownStored, long attempts,
             long retried, int planChanges, int storedRevisions, int onTopic, int topicDuplicates, int comparedProgress,
+            Map<Integer, Long> reportStatuses, Map<Integer, Long> planStatuses, Downstream downstream,
             List<String> problems) {
 
         int lost() {
@@ -103,12 +99,24 @@ final class Checker {
         List<Entry> history = departments.history();
         Judgement judgement = judge(history, evidence);
         problems.addAll(judgement.problems());
+        Map<Integer, Long> reportStatuses = departments.statuses();
+        Map<Integer, Long> planStatuses = planner.statuses();
+        if (reportStatuses.containsKey(500) || planStatuses.containsKey(500)) {
+            problems.add("answered 500: reports " + reportStatuses.getOrDefault(500, 0L) + " times, plan changes "
+                    + planStatuses.getOrDefault(500, 0L) + " times (a fault is 503 with Retry-After, never 500)");
+        }
+        if (judgement.acknowledged() == 0) {
+            problems.add("nothing acknowledged: a run that got no report through proves nothing");
+        }
+        Downstream downstream = Downstream.read(cluster.bootstrapServers());
+        problems.addAll(downstream.problems());
         int compared = compareWithRecomputation(problems, patience);
         return new Verdict(history.size(), judgement.acknowledged(), judgement.refused(), judgement.shed(),
                 judgement.unknown(),
                 judgement.unknownStored(), departments.attempts(), departments.failedAttempts(), planner.changes(),
                 stored.size(), evidence.topic().size(),
-                (int) evidence.topic().values().stream().filter(n -> n > 1).count(), compared, problems);
+                (int) evidence.topic().values().stream().filter(n -> n > 1).count(), compared, reportStatuses,
+                planStatuses, downstream, problems);
     }
 
     /**
@@ -290,28 +298,15 @@ final class Checker {
 
     /** Every revision on the reports topic, read from the beginning to the end, with how often it is there. */
     private Map<Revision, Integer> readTopic() throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<Revision, Integer> found = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(REPORTS_TOPIC).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    Revision r = new Revision(event.get("indicatorId").asText(), event.get("period").asText(),
-                            event.get("revision").asInt(), event.hasNonNull("value")
-                                    ? plain(event.get("value").decimalValue()) : null,
-                            event.get("withdrawn").asBoolean());
-                    found.merge(r, 1, Integer::sum);
-                }
-            }
-        }
+        TopicRecords.fromStart(cluster.bootstrapServers(), REPORTS_TOPIC, record -> {
+            JsonNode event = JSON.readTree(record.value());
+            Revision r = new Revision(event.get("indicatorId").asText(), event.get("period").asText(),
+                    event.get("revision").asInt(), event.hasNonNull("value")
+                            ? plain(event.get("value").decimalValue()) : null,
+                    event.get("withdrawn").asBoolean());
+            found.merge(r, 1, Integer::sum);
+        });
         return found;
     }
 

@@ -13,10 +13,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -93,9 +96,12 @@ final class Departments {
         ANSWERED_RETRY
     }
 
-    /** A failed attempt, when it ended ({@link System#nanoTime}) and what the client saw. */
-    record FailedAttempt(long at, Failure failure, String detail) {
+    /** A failed attempt, when it ended ({@link System#nanoTime}), what the client saw, and the HTTP status (0: none). */
+    record FailedAttempt(long at, Failure failure, String detail, int status) {
     }
+
+    /** The status under which attempts without an answer are counted. */
+    static final int NO_ANSWER = 0;
 
     /** A request's fate, with when it was first sent and when it ended ({@link System#nanoTime}). */
     record Entry(Request request, Outcome outcome, int attempts, long sentAt, long endedAt) {
@@ -116,6 +122,7 @@ final class Departments {
     private final ConcurrentLinkedQueue<Entry> history = new ConcurrentLinkedQueue<>();
     private final AtomicLong attempts = new AtomicLong();
     private final ConcurrentLinkedQueue<FailedAttempt> failures = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean sending;
     private volatile long giveUpAt;
@@ -204,6 +211,11 @@ final class Departments {
         return failures.size();
     }
 
+    /** Every attempt by the status it was answered with ({@link #NO_ANSWER}: none), the offered load's too. */
+    Map<Integer, Long> statuses() {
+        return new TreeMap<>(statuses);
+    }
+
     List<FailedAttempt> failures() {
         return List.copyOf(failures);
     }
@@ -251,6 +263,7 @@ final class Departments {
             } else {
                 outcome = outcome(response);
             }
+            statuses.merge(error != null ? NO_ANSWER : response.statusCode(), 1L, Long::sum);
             Entry entry = new Entry(request, outcome, 1, sentAt, System.nanoTime());
             history.add(entry);
             return entry;
@@ -298,17 +311,19 @@ final class Departments {
             Optional<Long> retryAfter = Optional.empty();
             try {
                 HttpResponse<byte[]> response = http.send(http(request), HttpResponse.BodyHandlers.ofByteArray());
+                statuses.merge(response.statusCode(), 1L, Long::sum);
                 Outcome outcome = outcome(response);
                 if (outcome instanceof Outcome.Acknowledged || outcome instanceof Outcome.Refused) {
                     history.add(new Entry(request, outcome, attempt, sentAt, System.nanoTime()));
                     return;
                 }
                 failure = "HTTP " + response.statusCode();
-                failures.add(new FailedAttempt(System.nanoTime(), Failure.ANSWERED_RETRY, failure));
+                failures.add(new FailedAttempt(System.nanoTime(), Failure.ANSWERED_RETRY, failure, response.statusCode()));
                 retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong);
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                failures.add(new FailedAttempt(System.nanoTime(), failure(e), failure));
+                statuses.merge(NO_ANSWER, 1L, Long::sum);
+                failures.add(new FailedAttempt(System.nanoTime(), failure(e), failure, NO_ANSWER));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

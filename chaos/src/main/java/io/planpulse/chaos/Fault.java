@@ -19,9 +19,10 @@ record Fault(String name, boolean graceful, boolean replicated, Injection inject
 
     /**
      * Each kind once: crashes and graceful shutdowns of both services that take reports, a crash of
-     * the broker, a database restart, network faults.
+     * targets-service (the planner changes the plan every 2 s), a crash of the broker, a database
+     * restart and a database crash, network faults.
      */
-    static List<Fault> all(Duration outage) {
+    static List<Fault> all(Duration outage, Planner planner) {
         return List.of(
                 fault("SIGKILL indicators-service, restart", c -> crash(c.service("indicators-service"))),
                 fault("SIGKILL reporting-service under load, restart", c -> crash(c.service("reporting-service"))),
@@ -35,6 +36,11 @@ record Fault(String name, boolean graceful, boolean replicated, Injection inject
                     c.broker().start();
                 }),
                 fault("restart PostgreSQL", c -> c.postgres().restart()),
+                fault("PostgreSQL crashed (SIGKILL of all its processes) under load, restart", c -> c.postgres().crash()),
+                fault("SIGKILL targets-service while a planner's change is under way, restart", c -> {
+                    planner.awaitChangeUnderWay(Duration.ofSeconds(10));
+                    crash(c.service("targets-service"));
+                }),
                 fault("PostgreSQL connections +300 ms each way for " + outage.toSeconds() + " s", c -> {
                     c.postgresProxy().delay(Duration.ofMillis(300));
                     Thread.sleep(outage.toMillis());

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,8 +29,10 @@ final class Planner {
     private final Tokens tokens;
     private final AtomicInteger changes = new AtomicInteger();
     private final AtomicInteger acknowledgedVersion = new AtomicInteger();
+    private final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile String refusal;
+    private volatile boolean putting;
     private Thread thread;
 
     Planner(Endpoints targetsService, Tokens tokens, String planId) {
@@ -65,6 +69,23 @@ final class Planner {
         return acknowledgedVersion.get();
     }
 
+    /** How the plan changes were answered, by status. */
+    Map<Integer, Long> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    /** Waits until a change is on its way to targets-service (its PUT sent, not answered); false after {@code max}. */
+    boolean awaitChangeUnderWay(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!putting) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(0, 200_000);
+        }
+        return true;
+    }
+
     /** Why a change was refused, if one was (a valid change must never be); null if none. */
     String refusal() {
         return refusal;
@@ -88,10 +109,17 @@ final class Planner {
                         ((ObjectNode) indicator.get("target")).put("value", 6000 + random.nextInt(1000));
                     }
                 }
-                HttpResponse<byte[]> put = http.send(request("?reason=chaos").header("If-Match", etag)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(plan))).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> put;
+                putting = true;
+                try {
+                    put = http.send(request("?reason=chaos").header("If-Match", etag)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(plan))).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                } finally {
+                    putting = false;
+                }
+                statuses.merge(put.statusCode(), 1L, Long::sum);
                 if (put.statusCode() == 200 || put.statusCode() == 201) {
                     changes.incrementAndGet();
                     acknowledgedVersion.accumulateAndGet(JSON.readTree(put.body()).get("meta").get("version").asInt(),

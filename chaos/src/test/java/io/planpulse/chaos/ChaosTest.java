@@ -29,9 +29,6 @@ class ChaosTest {
         assertTrue(result.verdict().retried() > 0, "the faults hurt requests, which were retried: " + result.verdict());
         assertTrue(result.proxyResets() > 0, "the proxies reset connections");
         assertTrue(result.verdict().comparedProgress() > 0, "progress was recomputed and compared");
-        assertEquals(java.util.List.of(), result.impacts().stream().flatMap(i -> i.failures().stream())
-                .filter(f -> f.detail().equals("HTTP 500")).toList(),
-                "a fault is answered 503 with Retry-After (the database connection was lost), never 500");
         Overload.Result overload = result.overload();
         assertTrue(overload.overloaded() > 0, "twice the capacity was shed with 503 OVERLOADED: " + overload);
         assertTrue(overload.acknowledged() > 0, "the service went on serving under overload: " + overload);

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flywaydb.core.Flyway;
@@ -299,17 +300,48 @@ class EndToEndTest {
     @Test
     @Order(9)
     void anIndicatorsServiceThatHasNotReadThePlansIsNotReady() throws Exception {
-        // A new instance on an empty database and a group of its own must read every plan on
-        // plan.targets.v1 before it says ready; the first report it is sent must find its indicator.
+        // A new instance on an empty database, in a group of its own, must apply every plan on
+        // plan.targets.v1 before it says ready. The test holds its catalogue locked, so it cannot:
+        // it answers, but not ready; once the lock goes, it reads, turns ready and knows the plan.
         String fresh = "indicators-fresh";
-        services.createDatabase(Services.database(fresh));
-        services.startInstance(fresh, "indicators-service", Map.of(
-                "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", fresh,
-                "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
+        String db = Services.database(fresh);
+        services.createDatabase(db);
+        DataSource freshDb = services.dataSource(db);
+        Flyway.configure().dataSource(freshDb).locations(Stream.of("indicators-service/src/main/resources/db/migration",
+                        "libs/platform/src/main/resources/db/outbox", "libs/platform/src/main/resources/db/audit")
+                .map(dir -> "filesystem:" + Services.root().resolve(dir)).toArray(String[]::new)).load().migrate();
+        try (Connection gate = freshDb.getConnection()) {
+            gate.setAutoCommit(false);
+            gate.createStatement().execute("lock table catalogue_indicator in exclusive mode");
+            services.launchInstance(fresh, "indicators-service", Map.of(
+                    "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", fresh,
+                    "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
+            awaitStatus(services.url(fresh) + "/q/health/live", 200);
+            Thread.sleep(3_000);
+            assertEquals(503, given().get(services.url(fresh) + "/q/health/ready").statusCode(),
+                    "not ready while it has not read the plans");
+            gate.rollback();
+        }
+        services.awaitReady(fresh, WAIT);
         given().auth().oauth2(Tokens.token("reporter", "STATS")).contentType(ContentType.JSON)
                 .body("{\"dryRun\": true, \"reports\": [{\"indicatorId\": \"GDP-TOTAL\", \"period\": \"2023\", \"value\": 5600}]}")
                 .post(services.url(fresh) + "/api/v1/reports/batch")
                 .then().statusCode(200).body("rejected", equalTo(0)).body("created", equalTo(1));
+    }
+
+    private static void awaitStatus(String url, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (given().get(url).statusCode() == status) {
+                    return;
+                }
+            } catch (Exception e) { // RestAssured throws ConnectException undeclared
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(url + " did not answer " + status + " within " + WAIT);
     }
 
     /** Waits until a transaction of the service has written progress and waits for the outbox. */

@@ -111,11 +111,16 @@ final class Services implements AutoCloseable {
      */
     void startInstance(String instance, String service, Map<String, String> settings)
             throws IOException, InterruptedException {
+        launchInstance(instance, service, settings);
+        awaitReady(instance, Duration.ofSeconds(180));
+    }
+
+    /** As {@link #startInstance}, without waiting until it is ready. */
+    void launchInstance(String instance, String service, Map<String, String> settings) throws IOException {
         Map<String, String> all = new HashMap<>(launches.get(service).settings());
         all.remove("QUARKUS_HTTP_PORT"); // a port of its own
         all.putAll(settings);
         launch(instance, service, database(instance), all);
-        awaitReady(instance, Duration.ofSeconds(180));
     }
 
     /** The database of an instance started by {@link #startInstance}. */
@@ -183,7 +188,7 @@ final class Services implements AutoCloseable {
         running.put(instance, builder.start());
     }
 
-    private void awaitReady(String name, Duration timeout) throws InterruptedException {
+    void awaitReady(String name, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -10,12 +10,17 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: DOWN until the service's consumer group has applied (committed) every record that the
+ * Readiness: DOWN until the service's consumer group has applied (committed) the records that the
  * topics of {@link ConsumedTopics#readBeforeReady()} held when the check first looked.
  * indicators-service refuses a report for an indicator it has not read as UNKNOWN_INDICATOR, so
- * before it has read the plans it must not be sent reports. Once caught up the check stays UP:
- * what arrives later is ordinary lag ({@link ConsumerLagCheck}), no reason to take the instance out
- * of the balancer. A second instance of a group that has already read everything is ready at once.
+ * before it has read the plans it must not be sent reports.
+ *
+ * <p>A group that has never committed on a partition with records (a new database, a new
+ * environment) must read all of them. A group that has read before needs to be no further behind
+ * than {@link ConsumedTopics#maxLag()}: its database holds what it committed, and the few records
+ * since are ordinary lag. That matters after a crash: the dead instance still holds the partitions
+ * until its session times out (45 s), so its successor could commit nothing meanwhile, yet it knows
+ * every plan but the last changes. Once UP the check stays UP; later lag is {@link ConsumerLagCheck}'s.
  */
 @Readiness
 @ApplicationScoped
@@ -44,11 +49,14 @@ public class CaughtUpCheck implements HealthCheck {
                 ends = offsets.ends(topics.readBeforeReady());
                 endsWhenFirstAsked = ends;
             }
-            Map<String, Long> behind = GroupOffsets.behind(ends, offsets.committed(topics.groupId()));
+            Map<TopicPartition, Long> committed = offsets.committed(topics.groupId());
+            Map<String, Long> behind = GroupOffsets.behind(ends, committed);
             long total = behind.values().stream().mapToLong(Long::longValue).sum();
-            caughtUp = total == 0;
+            boolean readBefore = ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || committed.containsKey(e.getKey()));
+            caughtUp = total == 0 || readBefore && total <= topics.maxLag();
             behind.forEach(response::withData);
-            return response.status(caughtUp).withData("group", topics.groupId()).build();
+            return response.status(caughtUp).withData("group", topics.groupId()).withData("readBefore", readBefore)
+                    .build();
         } catch (Exception e) {
             return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
         }

@@ -1,0 +1,140 @@
+package io.planpulse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * docs/benchmarks.md, written from one recorded run (docs/bench-runs/*.json) and from nothing else,
+ * above the hand-written analysis it keeps. {@code Report RECORD OUT} renders an existing record.
+ */
+final class Report {
+
+    private static final String KEPT = "\n## Analysis";
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Path.of(args[1]));
+    }
+
+    static void write(Path record, Path out) throws IOException {
+        String kept = "";
+        if (Files.exists(out)) {
+            String old = Files.readString(out);
+            int at = old.indexOf(KEPT);
+            kept = at < 0 ? "" : old.substring(at);
+        }
+        Files.writeString(out, render(Api.JSON.readTree(record.toFile()), out.getParent() == null ? record
+                : out.toAbsolutePath().getParent().relativize(record.toAbsolutePath())) + kept);
+    }
+
+    static String render(JsonNode r, Path recordPath) {
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
+        JsonNode m = r.path("machine");
+        md.append(String.format(Locale.ROOT, "Recorded run [`%s`](%s): `%s` at commit `%s`, %s to %s, against the system "
+                + "`./planpulse up` started, everything on one machine: %d cores, %d GB memory, %s; the services run with "
+                + "`%s`. The load comes from %s. Latencies are from each request's intended start (open loop: a request "
+                + "that waited for a connection in the client's queue counts its wait), and only 2xx answers enter the "
+                + "latency columns; every other answer is counted by its status.\n\n",
+                recordPath.getFileName(), recordPath.toString().replace('\\', '/'), r.path("command").asText(),
+                r.path("commit").asText(), r.path("started").asText(), r.path("ended").asText(), m.path("cores").asInt(),
+                m.path("memoryGb").asInt(), m.path("os").asText(), m.path("serviceJavaOptions").asText(),
+                m.path("loadGenerator").asText()));
+        md.append("## What the figures stand on\n\n| setting | value |\n|---|---|\n");
+        fields(r.path("frozen")).forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
+                .append(e.getValue().asText()).append(" |\n"));
+        JsonNode c = r.path("calibration");
+        md.append("\n## Calibration (the raw paths, same run)\n\n| path | rate |\n|---|---|\n")
+                .append(rate("PostgreSQL single-row commits, 8 clients", c.path("singleRowCommitsPerSecond"), "rows/s"))
+                .append(rate("PostgreSQL prepared 500-row INSERT, 1 client", c.path("insert500RowsPerSecond"), "rows/s"))
+                .append(rate("PostgreSQL COPY", c.path("copyRowsPerSecond"), "rows/s"))
+                .append(rate("Kafka producer, 300-byte records, acks=all", c.path("kafkaProducedPerSecond"), "records/s"))
+                .append(rate("Kafka consumer, 300-byte records", c.path("kafkaConsumedPerSecond"), "records/s"));
+        double commits = c.path("singleRowCommitsPerSecond").asDouble();
+        md.append("\n## Warm-up (single reports at 200/s, 10 s windows, until indicators-service's JIT settled)\n\n")
+                .append("| window | ok /s | p99 ms | answered by status | JIT seconds in the window (per service) |\n")
+                .append("|---|---|---|---|---|\n");
+        int w = 0;
+        for (JsonNode window : r.path("warmUp")) {
+            md.append(String.format(Locale.ROOT, "| %d | %.0f | %s | %s | %s |\n", ++w, window.path("okPerSecond").asDouble(),
+                    ms(window.path("answered"), "p99Ms"), statuses(window), jit(window)));
+        }
+        md.append("\n## Single reports (`POST /api/v1/reports`)\n\n")
+                .append("| offered /s | ok /s | share of raw single-row commits | p50 ms | p99 ms | p99.9 ms | max ms "
+                        + "| answered by status | waited for a connection | freshness p50 / p99 / max ms (reports) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (JsonNode step : r.path("singles")) {
+            JsonNode a = step.path("answered");
+            JsonNode f = step.path("freshness");
+            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f %% | %s | %s | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
+                    step.path("offeredPerSecond").asDouble(), step.path("okPerSecond").asDouble(),
+                    100 * step.path("okPerSecond").asDouble() / commits, ms(a, "p50Ms"), ms(a, "p99Ms"), ms(a, "p99.9Ms"),
+                    ms(a, "maxMs"), statuses(step), step.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"),
+                    ms(f, "maxMs"), f.path("count").asLong()));
+        }
+        md.append("\nFreshness: from a report's 201 to the first progress document on `indicator.progress.v1` that used "
+                + "its revision; a report whose progress did not show within 2 minutes counts as 120,000 ms.\n");
+        md.append("\n## Batch ingestion (`POST /api/v1/reports/batch`, 500 rows)\n\n")
+                .append("| offered reports/s | for s | accepted reports/s | share of raw 500-row INSERT | batch p50 ms "
+                        + "| batch p99 ms | answered by status | waited for a connection | reporting lag s |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        double insert = c.path("insert500RowsPerSecond").asDouble();
+        for (JsonNode b : r.path("batches")) {
+            JsonNode lag = b.path("reportingLagSeconds");
+            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.1f %% | %s | %s | %s | %d | %s |\n",
+                    b.path("offeredReportsPerSecond").asDouble(), b.path("seconds").asDouble(),
+                    b.path("acceptedReportsPerSecond").asDouble(), 100 * b.path("acceptedReportsPerSecond").asDouble() / insert,
+                    ms(b.path("answered"), "p50Ms"), ms(b.path("answered"), "p99Ms"), statuses(b),
+                    b.path("waitedInClientQueue").asLong(), lag.isNumber() ? lag.asText() : "> 300 (not caught up)"));
+        }
+        JsonNode replay = r.path("replay");
+        md.append("\n## Replay (a new reporting-service from both topics into an empty database, its outbox relay off)\n\n")
+                .append("| events | took (from exec) | exec to ready | events/s | share of raw Kafka consumer |\n")
+                .append("|---|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| %d | %.1f s | %.1f s | %d | %.1f %% |\n", replay.path("events").asLong(),
+                        replay.path("seconds").asDouble(), replay.path("execToReadySeconds").asDouble(),
+                        replay.path("eventsPerSecond").asLong(),
+                        100 * replay.path("eventsPerSecond").asDouble() / c.path("kafkaConsumedPerSecond").asDouble()));
+        md.append("\n## Footprint\n\n| service | resident memory, highest under load | exec to ready (at `up`) "
+                + "| JIT seconds since start |\n|---|---|---|---|\n");
+        fields(r.path("footprint")).forEachRemaining(e -> md.append(String.format(Locale.ROOT, "| %s | %d MB | %s s | %s |\n",
+                e.getKey(), e.getValue().path("maxResidentMb").asLong(), e.getValue().path("execToReadySeconds").asText("—"),
+                e.getValue().path("jitSecondsSinceStart").asText("—"))));
+        md.append("\n## Notes\n\n");
+        r.path("notes").forEach(n -> md.append("- ").append(n.asText()).append('\n'));
+        return md.toString();
+    }
+
+    private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        return node.fields();
+    }
+
+    private static String rate(String what, JsonNode rate, String unit) {
+        return String.format(Locale.ROOT, "| %s | %,d %s |\n", what, rate.asLong(), unit);
+    }
+
+    private static String ms(JsonNode histogram, String field) {
+        JsonNode v = histogram.path(field);
+        return v.isNumber() ? String.format(Locale.ROOT, "%.1f", v.asDouble()) : "—";
+    }
+
+    private static String statuses(JsonNode run) {
+        StringBuilder s = new StringBuilder();
+        fields(run.path("byStatus")).forEachRemaining(e -> s.append(s.length() == 0 ? "" : ", ").append(e.getKey())
+                .append(": ").append(e.getValue().asLong()));
+        return s.toString();
+    }
+
+    private static String jit(JsonNode run) {
+        StringBuilder s = new StringBuilder();
+        fields(run.path("jitSeconds")).forEachRemaining(e -> s.append(s.length() == 0 ? "" : ", ")
+                .append(e.getKey().replace("-service", "")).append(' ').append(e.getValue().asText()));
+        return s.toString();
+    }
+}
