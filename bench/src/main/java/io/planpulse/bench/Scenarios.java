@@ -3,6 +3,7 @@ package io.planpulse.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,9 @@ final class Scenarios {
         ObjectNode row = Api.JSON.createObjectNode();
         row.put("indicatorId", t.indicatorId());
         row.put("period", t.period());
-        row.put("value", 50 + values.incrementAndGet() % 1_000_000 / 10_000.0); // a new value: each report a new revision
+        // a new value each time (each report a new revision), 50.0000 to 149.9999, as a decimal: a sum of doubles
+        // would carry more digits than a value may have (VALUE_INVALID)
+        row.put("value", BigDecimal.valueOf(500_000 + values.incrementAndGet() % 1_000_000, 4));
         row.put("source", "基准测试");
         return row;
     }
