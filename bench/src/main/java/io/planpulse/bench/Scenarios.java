@@ -26,8 +26,13 @@ final class Scenarios {
     record Singles(double offeredPerSecond, OpenLoop.Result result, Histogram freshnessMicros) {
     }
 
-    /** The connections a department system's client keeps open; more requests wait in its queue. */
-    static final int CONNECTIONS = 64;
+    /**
+     * The connections the load's clients keep open together; more requests wait in the client's queue
+     * (and count their wait). Four times indicators-service's in-flight limit (64), so that load beyond
+     * its capacity still reaches it and is shed, as it would be from many department systems, without
+     * a connection per waiting request.
+     */
+    static final int CONNECTIONS = 256;
     /** How long after the last intended start answers are awaited. */
     static final Duration DRAIN = Duration.ofSeconds(60);
     /** How long a report's progress is awaited before it counts as never seen. */
