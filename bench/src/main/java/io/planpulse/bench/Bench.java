@@ -28,7 +28,7 @@ public final class Bench {
         Path out = Path.of(arg(args, "--out", "docs/benchmarks.md"));
         Settings s = Settings.fromEnvironment(quick);
         Api api = new Api(s);
-        Record run = new Record(s, args);
+        Record run = new Record(s);
         try (Footprint footprint = new Footprint(System.getenv().getOrDefault("PLANPULSE_BENCH_PIDS", ""))) {
             Map<String, String> frozen = Frozen.check(s);
             run.frozen(frozen, Frozen.calibrationMethod());

@@ -25,11 +25,11 @@ final class Record {
     private final ObjectNode root = Bench.object();
     private final String commit;
 
-    Record(Settings s, String[] args) {
+    Record(Settings s) {
         commit = System.getenv().getOrDefault("PLANPULSE_BENCH_COMMIT", "unknown");
         root.put("commit", commit);
         root.put("started", LocalDateTime.now().withNano(0).toString());
-        root.put("command", ("./planpulse bench " + String.join(" ", args)).trim());
+        root.put("command", "./planpulse bench" + (s.quick() ? " --quick" : ""));
         root.put("quick", s.quick());
         ObjectNode machine = root.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
