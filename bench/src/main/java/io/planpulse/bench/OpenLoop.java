@@ -136,7 +136,9 @@ final class OpenLoop {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        answer.whenComplete((status, error) -> finished(due, error == null && status != null ? status : NO_ANSWER));
+        // async: an answer that is there at once (a refused connection) must not send the next queued request on this
+        // stack, which would grow with the queue
+        answer.whenCompleteAsync((status, error) -> finished(due, error == null && status != null ? status : NO_ANSWER));
     }
 
     private void finished(Due due, int status) {
