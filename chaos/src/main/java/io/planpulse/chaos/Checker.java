@@ -108,9 +108,10 @@ final class Checker {
         if (judgement.acknowledged() == 0) {
             problems.add("nothing acknowledged: a run that got no report through proves nothing");
         }
+        int compared = compareWithRecomputation(problems, patience);
+        // after the recomputation: a rebuild must not have published anything
         Downstream downstream = Downstream.read(cluster.bootstrapServers());
         problems.addAll(downstream.problems());
-        int compared = compareWithRecomputation(problems, patience);
         return new Verdict(history.size(), judgement.acknowledged(), judgement.refused(), judgement.shed(),
                 judgement.unknown(),
                 judgement.unknownStored(), departments.attempts(), departments.failedAttempts(), planner.changes(),
