@@ -1,5 +1,6 @@
 package io.planpulse.platform.error;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.net.SocketException;
  */
 public final class DatabaseFailures {
 
+    private static final String NOT_ACTIVE = "Connection is not active now";
+
     private DatabaseFailures() {
     }
 
@@ -20,6 +23,12 @@ public final class DatabaseFailures {
             // a socket's own failure: refused, reset, or a plain IOException such as "Broken pipe" from a write
             // (not its subclasses, which are the failures of a parser or a file)
             if (t instanceof ClosedConnectionException || t instanceof SocketException || t.getClass() == IOException.class) {
+                return true;
+            }
+            // a query sent on a connection that closed meanwhile: the reactive client fails it with a bare
+            // NoStackTraceThrowable (not an Exception), told apart only by its message
+            if (t instanceof NoStackTraceThrowable && t.getMessage() != null
+                    && t.getMessage().startsWith(NOT_ACTIVE)) {
                 return true;
             }
             // class 08: connection exception; 57P01..57P03: the server is shutting down or starting up

@@ -25,6 +25,8 @@ class DatabaseFailuresTest {
         assertTrue(DatabaseFailures.lostConnection(new PgException("the database system is starting up", "FATAL",
                 "57P03", null)));
         assertTrue(DatabaseFailures.lostConnection(new PgException("connection failure", "FATAL", "08006", null)));
+        assertTrue(DatabaseFailures.lostConnection(
+                new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
     }
 
     @Test
@@ -34,5 +36,6 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.lostConnection(new IllegalStateException("a bug")));
         assertFalse(DatabaseFailures.lostConnection(new com.fasterxml.jackson.core.JsonParseException(null, "not JSON")));
         assertFalse(DatabaseFailures.lostConnection(new RuntimeException()));
+        assertFalse(DatabaseFailures.lostConnection(new io.vertx.core.impl.NoStackTraceThrowable("Result is already complete")));
     }
 }
