@@ -66,15 +66,21 @@ public final class Chaos {
         md.append("`./planpulse chaos --rounds ").append(rounds).append("` on ").append(LocalDate.now())
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(": ").append(s.clients())
-                .append(" department clients, each sending a single report every ").append(s.pause().toMillis())
-                .append(" ms (plus its answer time), for ").append(r.loadFor().toSeconds())
-                .append(" s; every fault ").append(rounds == 1 ? "once" : rounds + " times").append(", ")
-                .append(s.steady().toSeconds())
+                .append(" department clients, each sending a report every ").append(s.pause().toMillis())
+                .append(" ms (plus its answer time; one submission in ten a batch of up to 10 rows, as JSON or CSV, ")
+                .append("one batch in four atomic), for ").append(r.loadFor().toSeconds())
+                .append(" s. indicators-service's capacity was measured (").append(String.format(Locale.ROOT,
+                        "%.0f", r.capacity())).append(" requests answered a second) and half of it offered open loop ")
+                .append("(each request at its own time, none retried) while every fault was injected ")
+                .append(rounds == 1 ? "once" : rounds + " times").append(", ").append(s.steady().toSeconds())
                 .append(" s of steady load between faults; then the overload below; last, a second instance of each ")
-                .append("service, and each first instance stopped and restarted beside it (the last rows).\n\n");
+                .append("service, and each first instance stopped and restarted beside it (the last rows, without ")
+                .append("the open-loop load).\n\n");
         var v = r.verdict();
         md.append("## What the checker proved\n\n| figure | |\n|---|---|\n");
-        row(md, "requests", v.requests());
+        row(md, "reports (each batch row one)", v.requests());
+        row(md, "sent single / in JSON batches / in CSV batches (acknowledged)", via(v, Departments.Via.SINGLE)
+                + " / " + via(v, Departments.Via.JSON_BATCH) + " / " + via(v, Departments.Via.CSV_BATCH));
         row(md, "acknowledged", v.acknowledged());
         row(md, "refused (meant to be)", v.refused());
         row(md, "shed under load (429/503, not retried; none may be stored)", v.shed());
@@ -97,10 +103,11 @@ public final class Chaos {
         row(md, "**duplicated**", v.duplicated());
         row(md, "other problems", v.problems().size() - v.lost() - v.duplicated());
         md.append("\n## What each fault did\n\n")
-                .append("| fault | until healed | requests sent meanwhile | their p99 | their max "
+                .append("To the department clients (closed loop, retrying):\n\n")
+                .append("| fault | until healed | reports sent meanwhile | their p99 | their max "
                         + "| longest stretch without an acknowledgement | acknowledged in its first "
                         + ChaosRun.RIGHT_AFTER.toSeconds() + " s | failed attempts: not reached / cut / "
-                        + "timed out / answered (by status) |\n|---|---|---|---|---|---|---|---|\n");
+                        + "timed out / answered (by status and code) |\n|---|---|---|---|---|---|---|---|\n");
         for (ChaosRun.Impact i : r.impacts()) {
             md.append("| ").append(i.fault().name()).append(" | ").append(seconds(i.took())).append(" | ")
                     .append(i.requests()).append(" | ").append(seconds(i.p99())).append(" | ")
@@ -110,6 +117,23 @@ public final class Chaos {
                     .append(i.failed(Departments.Failure.CUT)).append(" / ")
                     .append(i.failed(Departments.Failure.TIMED_OUT)).append(" / ")
                     .append(answered(i)).append(" |\n");
+        }
+        md.append("\nTo the load offered open loop (").append(String.format(Locale.ROOT, "%.0f",
+                        ChaosRun.FAULT_LOAD * r.capacity()))
+                .append(" requests a second, none retried), from each fault's injection until ")
+                .append(ChaosRun.AFTERMATH.toSeconds()).append(" s after it healed; answer times count from when ")
+                .append("each request was meant to be sent:\n\n")
+                .append("| fault | offered | acknowledged | refused as meant | shed (429/503) | no answer or 5xx "
+                        + "| answered: p99 | answered: max |\n|---|---|---|---|---|---|---|---|\n");
+        for (ChaosRun.Impact i : r.impacts()) {
+            if (i.offered().requests() == 0) {
+                continue;
+            }
+            ChaosRun.Offered o = i.offered();
+            md.append("| ").append(i.fault().name()).append(" | ").append(o.requests()).append(" | ")
+                    .append(o.acknowledged()).append(" | ").append(o.refused()).append(" | ").append(o.shed())
+                    .append(" | ").append(o.unknown()).append(" | ").append(seconds(o.answeredP99())).append(" | ")
+                    .append(seconds(o.answeredMax())).append(" |\n");
         }
         Overload.Result o = r.overload();
         md.append("\n## Overload\n\n")
@@ -139,11 +163,18 @@ public final class Chaos {
         return md.toString();
     }
 
+    /** The failed attempts the service answered, by status and code ({@code 503 OVERLOADED: 3, 503 UNAVAILABLE: 1}). */
     private static String answered(ChaosRun.Impact impact) {
-        java.util.Map<Integer, Long> byStatus = new java.util.TreeMap<>();
-        impact.failures().stream().filter(f -> f.failure() == Departments.Failure.ANSWERED_RETRY)
-                .forEach(f -> byStatus.merge(f.status(), 1L, Long::sum));
-        return byStatus.isEmpty() ? "0" : statuses(byStatus);
+        java.util.Map<String, Long> byAnswer = new java.util.TreeMap<>();
+        impact.failures().stream().filter(f -> f.status() != Departments.NO_ANSWER)
+                .forEach(f -> byAnswer.merge(f.detail().replaceFirst("^HTTP ", "").strip(), 1L, Long::sum));
+        StringBuilder s = new StringBuilder();
+        byAnswer.forEach((answer, count) -> s.append(s.length() == 0 ? "" : ", ").append(answer).append(": ").append(count));
+        return s.length() == 0 ? "0" : s.toString();
+    }
+
+    private static String via(Checker.Verdict v, Departments.Via via) {
+        return v.sentVia().getOrDefault(via, 0L) + " (" + v.acknowledgedVia().getOrDefault(via, 0L) + ")";
     }
 
     private static String statuses(java.util.Map<Integer, Long> byStatus) {

@@ -10,12 +10,15 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A run of the suite: the cluster starts, department clients push reports, the faults are injected
- * one after the other with steady load in between, then twice the service's capacity is offered
- * for a while, then a second instance of each service starts and each first one is stopped and
- * started again beside it (clients round-robin over the ready instances); the clients stop
+ * A run of the suite: the cluster starts, department clients push reports (single ones, JSON and
+ * CSV batches), indicators-service's capacity is measured, and half of it is offered open loop
+ * while the faults are injected one after the other with steady load in between; then twice the
+ * service's capacity is offered for a while, then a second instance of each service starts and
+ * each first one is stopped and started again beside it (clients round-robin over the ready
+ * instances); the clients stop
  * (retrying what is under way for a while), and the checker proves what was promised.
  */
 final class ChaosRun {
@@ -50,20 +53,33 @@ final class ChaosRun {
      * injection, and the attempts that failed from the fault until a few seconds after it healed.
      */
     record Impact(Fault fault, Duration took, int requests, Duration p99, Duration max, Duration ackGap,
-            int acknowledgedRightAfter, List<Departments.FailedAttempt> failures) {
+            int acknowledgedRightAfter, List<Departments.FailedAttempt> failures, Offered offered) {
 
         long failed(Departments.Failure failure) {
             return failures.stream().filter(f -> f.failure() == failure).count();
         }
     }
 
+    /**
+     * What one fault did to the load offered open loop: the requests meant to be sent from its
+     * injection until a few seconds after it healed, by outcome, and the answer time of those
+     * answered (acknowledged or refused as meant), counted from when each was meant to be sent.
+     */
+    record Offered(int requests, int acknowledged, int refused, int shed, int unknown, Duration answeredP99,
+            Duration answeredMax) {
+    }
+
+    /** The share of the measured capacity offered open loop while the faults are injected. */
+    static final double FAULT_LOAD = 0.5;
+
     /** The stretch after a fault's injection in which acknowledgements show whether the service still served. */
     static final Duration RIGHT_AFTER = Duration.ofSeconds(3);
 
     /** How long after a fault healed its failed attempts still count as its own. */
-    private static final Duration AFTERMATH = Duration.ofSeconds(3);
+    static final Duration AFTERMATH = Duration.ofSeconds(3);
 
-    record Result(Verdict verdict, List<Impact> impacts, Overload.Result overload, long proxyResets, Duration loadFor) {
+    record Result(Verdict verdict, double capacity, List<Impact> impacts, Overload.Result overload, long proxyResets,
+            Duration loadFor) {
     }
 
     private ChaosRun() {
@@ -83,12 +99,17 @@ final class ChaosRun {
             departments.start(settings.clients(), settings.pause());
             planner.start(Duration.ofSeconds(2));
             Thread.sleep(settings.steady().toMillis());
+            double capacity = Overload.capacity(departments, settings.measure());
+            out.printf(Locale.ROOT, "chaos: indicators-service answers %.0f requests a second; offering %.0f open loop"
+                    + " while the faults are injected%n", capacity, FAULT_LOAD * capacity);
+            OpenLoad background = OpenLoad.start(departments, FAULT_LOAD * capacity, 7);
             List<Injected> injected = new ArrayList<>();
             for (int round = 0; round < settings.rounds(); round++) {
                 for (Fault fault : Fault.all(settings.outage(), planner)) {
                     injected.add(inject(fault, cluster, settings, out));
                 }
             }
+            background.stop(Duration.ofSeconds(30));
             out.println("chaos: measuring indicators-service's capacity, then offering twice that for "
                     + settings.overload().toSeconds() + " s");
             Overload.Result overload = Overload.run(departments, cluster.service("indicators-service"),
@@ -113,7 +134,7 @@ final class ChaosRun {
             List<Entry> history = departments.history();
             List<Departments.FailedAttempt> failures = departments.failures();
             List<Impact> impacts = injected.stream().map(i -> impact(i, history, failures)).toList();
-            return new Result(verdict, impacts, overload, cluster.postgresProxy().resets() + cluster.kafkaProxy().resets(),
+            return new Result(verdict, capacity, impacts, overload, cluster.postgresProxy().resets() + cluster.kafkaProxy().resets(),
                     loadFor);
         }
     }
@@ -129,10 +150,11 @@ final class ChaosRun {
     }
 
     private static Impact impact(Injected fault, List<Entry> history, List<Departments.FailedAttempt> failures) {
-        List<Long> latencies = history.stream()
+        List<Entry> clients = history.stream().filter(e -> !e.offered()).toList();
+        List<Long> latencies = clients.stream()
                 .filter(e -> e.sentAt() >= fault.injectedAt() && e.sentAt() <= fault.healedAt())
                 .map(e -> e.latency().toNanos()).sorted().toList();
-        List<Long> acks = history.stream().filter(e -> e.outcome() instanceof Departments.Outcome.Acknowledged)
+        List<Long> acks = clients.stream().filter(e -> e.outcome() instanceof Departments.Outcome.Acknowledged)
                 .map(Entry::endedAt).filter(t -> t >= fault.injectedAt()).sorted().toList();
         long gap = 0;
         long previous = fault.injectedAt();
@@ -147,9 +169,17 @@ final class ChaosRun {
         List<Departments.FailedAttempt> failed = failures.stream()
                 .filter(f -> f.at() >= fault.injectedAt() && f.at() <= until).toList();
         int rightAfter = (int) acks.stream().filter(t -> t <= fault.injectedAt() + RIGHT_AFTER.toNanos()).count();
+        List<Entry> offered = history.stream()
+                .filter(e -> e.offered() && e.sentAt() >= fault.injectedAt() && e.sentAt() <= until).toList();
         return new Impact(fault.fault(), Duration.ofNanos(fault.healedAt() - fault.injectedAt()), latencies.size(),
                 Duration.ofNanos(percentile(latencies, 0.99)), Duration.ofNanos(percentile(latencies, 1.0)),
-                Duration.ofNanos(gap), rightAfter, failed);
+                Duration.ofNanos(gap), rightAfter, failed, new Offered(offered.size(),
+                        Overload.count(offered, e -> e.outcome() instanceof Departments.Outcome.Acknowledged),
+                        Overload.count(offered, e -> e.outcome() instanceof Departments.Outcome.Refused),
+                        Overload.count(offered, Overload::shed),
+                        Overload.count(offered, e -> e.outcome() instanceof Departments.Outcome.Unknown),
+                        Overload.percentile(offered, Overload::answered, 0.99),
+                        Overload.percentile(offered, Overload::answered, 1.0)));
     }
 
     static long percentile(List<Long> sorted, double p) {

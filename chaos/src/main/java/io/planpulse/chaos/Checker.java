@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planpulse.chaos.Departments.Entry;
 import io.planpulse.chaos.Departments.Outcome;
+import io.planpulse.chaos.Departments.Via;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +55,7 @@ final class Checker {
     record Verdict(int requests, int acknowledged, int refused, int shed, int unknown, int unknownStored, long attempts,
             long retried, int planChanges, int storedRevisions, int onTopic, int topicDuplicates, int comparedProgress,
             Map<Integer, Long> reportStatuses, Map<Integer, Long> planStatuses, Downstream downstream,
-            List<String> problems) {
+            Map<Via, Long> sentVia, Map<Via, Long> acknowledgedVia, List<String> problems) {
 
         int lost() {
             return (int) problems.stream().filter(p -> p.startsWith("lost")).count();
@@ -79,7 +81,8 @@ final class Checker {
     }
 
     /** The requests' fates judged against the evidence. */
-    record Judgement(int acknowledged, int refused, int shed, int unknown, int unknownStored, List<String> problems) {
+    record Judgement(int acknowledged, int refused, int shed, int unknown, int unknownStored,
+            Map<Via, Long> sentVia, Map<Via, Long> acknowledgedVia, List<String> problems) {
     }
 
     Verdict check(Departments departments, Planner planner, Duration patience) throws Exception {
@@ -103,7 +106,8 @@ final class Checker {
         Map<Integer, Long> planStatuses = planner.statuses();
         if (reportStatuses.containsKey(500) || planStatuses.containsKey(500)) {
             problems.add("answered 500: reports " + reportStatuses.getOrDefault(500, 0L) + " times, plan changes "
-                    + planStatuses.getOrDefault(500, 0L) + " times (a fault is 503 with Retry-After, never 500)");
+                    + planStatuses.getOrDefault(500, 0L) + " times (a fault is 503 with Retry-After, never 500); "
+                    + "the first reports' answers: " + departments.internalErrors());
         }
         if (judgement.acknowledged() == 0) {
             problems.add("nothing acknowledged: a run that got no report through proves nothing");
@@ -117,7 +121,7 @@ final class Checker {
                 judgement.unknownStored(), departments.attempts(), departments.failedAttempts(), planner.changes(),
                 stored.size(), evidence.topic().size(),
                 (int) evidence.topic().values().stream().filter(n -> n > 1).count(), compared, reportStatuses,
-                planStatuses, downstream, problems);
+                planStatuses, downstream, judgement.sentVia(), judgement.acknowledgedVia(), problems);
     }
 
     /**
@@ -140,7 +144,10 @@ final class Checker {
         int shed = 0;
         int unknown = 0;
         int unknownStored = 0;
+        Map<Via, Long> sentVia = new EnumMap<>(Via.class);
+        Map<Via, Long> acknowledgedVia = new EnumMap<>(Via.class);
         for (Entry e : history) {
+            sentVia.merge(e.request().via(), 1L, Long::sum);
             List<Revision> found = byNote.getOrDefault(e.request().note(), List.of());
             if (found.size() > 1) {
                 problems.add("duplicated: request " + e.request().key() + " is stored " + found.size() + " times: "
@@ -148,6 +155,7 @@ final class Checker {
             }
             if (e.outcome() instanceof Outcome.Acknowledged a) {
                 acknowledged++;
+                acknowledgedVia.merge(e.request().via(), 1L, Long::sum);
                 if (found.isEmpty()) {
                     problems.add("lost: acknowledged request " + e.request() + " (revision " + a.revision()
                             + ") is not stored");
@@ -198,7 +206,7 @@ final class Checker {
             problems.add("reporting-service differs from indicators-service: missing " + first(missing) + " ("
                     + missing.size() + "), extra " + first(extra) + " (" + extra.size() + ")");
         }
-        return new Judgement(acknowledged, refused, shed, unknown, unknownStored, problems);
+        return new Judgement(acknowledged, refused, shed, unknown, unknownStored, sentVia, acknowledgedVia, problems);
     }
 
     /**
@@ -233,8 +241,10 @@ final class Checker {
         }
     }
 
+    /** The stored revision is the request's: its value for its period, and the revision its client was told, if named. */
     private static boolean matches(Revision stored, Entry e, int revision) {
-        return stored.revision() == revision && stored.indicatorId().equals(e.request().indicatorId())
+        return (revision == Outcome.Acknowledged.UNNAMED || stored.revision() == revision)
+                && stored.indicatorId().equals(e.request().indicatorId())
                 && stored.period().equals(e.request().period())
                 && stored.value().equals(plain(e.request().value()));
     }

@@ -26,6 +26,14 @@ class ChaosTest {
         assertTrue(result.verdict().acknowledged() > 100, "the clients got reports through: " + result.verdict());
         assertTrue(result.verdict().planChanges() > 0, "a planner changed targets meanwhile: " + result.verdict());
         assertTrue(result.verdict().refused() > 0, "the wrong requests were sent and refused: " + result.verdict());
+        for (Departments.Via via : Departments.Via.values()) {
+            assertTrue(result.verdict().acknowledgedVia().getOrDefault(via, 0L) > 0,
+                    "reports sent " + via + " were acknowledged: " + result.verdict());
+        }
+        int offered = result.impacts().stream().mapToInt(i -> i.offered().requests()).sum();
+        int offeredAcknowledged = result.impacts().stream().mapToInt(i -> i.offered().acknowledged()).sum();
+        assertTrue(offered > 0 && offeredAcknowledged > 0,
+                "load was offered open loop during the faults, and served: " + offered + ", " + offeredAcknowledged);
         assertTrue(result.verdict().retried() > 0, "the faults hurt requests, which were retried: " + result.verdict());
         assertTrue(result.proxyResets() > 0, "the proxies reset connections");
         assertTrue(result.verdict().comparedProgress() > 0, "progress was recomputed and compared");

@@ -55,6 +55,14 @@ class CheckerTest {
     }
 
     @Test
+    void aBatchRowIsJudgedByItsValueForItsPeriodAsItsRevisionIsNotNamed() {
+        history.set(1, entry(SECOND, new Outcome.Acknowledged(200, Outcome.Acknowledged.UNNAMED)));
+        assertEquals(List.of(), judge().problems());
+        history.set(1, entry(request("b", "2022", "8", false), new Outcome.Acknowledged(200, Outcome.Acknowledged.UNNAMED)));
+        assertProblem("changed: request");
+    }
+
+    @Test
     void anAcknowledgedReportStoredTwiceIsDuplicated() {
         stored.add(new Stored(new Revision("GDP-TOTAL", "2021", 2, "10.5", false), FIRST.note()));
         assertProblem("duplicated: request a is stored 2 times");
@@ -106,6 +114,6 @@ class CheckerTest {
     }
 
     private static Entry entry(Request request, Outcome outcome) {
-        return new Entry(request, outcome, 1, 0, 1);
+        return new Entry(request, outcome, 1, 0, 1, false);
     }
 }
