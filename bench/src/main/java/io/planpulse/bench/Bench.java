@@ -115,8 +115,8 @@ public final class Bench {
         say("batches of 500 at " + (int) rate + " reports/s for " + duration.toSeconds() + " s");
         Scenarios.Batches b = scenarios.batches(rate, duration, watcher);
         run.batches(b);
-        say(String.format(Locale.ROOT, "  accepted %.0f/s, reporting lag %.1f s; %s", b.acceptedPerSecond(),
-                b.lagSeconds(), line(b.batches())));
+        say(String.format(Locale.ROOT, "  accepted %.0f/s, freshness p99 %s ms; %s", b.acceptedPerSecond(),
+                ms(b.freshnessMicros(), 99), line(b.batches())));
     }
 
     private static Map<String, Double> jit(Footprint footprint) {

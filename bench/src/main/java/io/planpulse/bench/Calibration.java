@@ -67,7 +67,7 @@ final class Calibration {
                 st.execute("create database planpulse_bench");
             }
         }
-        String url = s.pgUrl().replaceAll("/[^/?]*(\\?.*)?$", "/planpulse_bench");
+        String url = s.pgUrl("planpulse_bench");
         try (Connection c = DriverManager.getConnection(url, s.pgUser(), s.pgPassword()); Statement st = c.createStatement()) {
             st.execute(TABLE);
             st.execute("truncate bench_scratch");

@@ -73,7 +73,7 @@ final class Record {
         n.put("offeredReportsPerSecond", b.offeredPerSecond());
         n.put("rowsPerBatch", 500);
         n.put("acceptedReportsPerSecond", round(b.acceptedPerSecond()));
-        n.put("reportingLagSeconds", Double.isInfinite(b.lagSeconds()) ? null : round(b.lagSeconds()));
+        n.set("freshness", histogram(b.freshnessMicros()));
         ((ArrayNode) root.get("batches")).add(n);
     }
 

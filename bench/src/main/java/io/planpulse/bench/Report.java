@@ -82,17 +82,21 @@ final class Report {
                 + "its revision; a report whose progress did not show within 2 minutes counts as 120,000 ms.\n");
         md.append("\n## Batch ingestion (`POST /api/v1/reports/batch`, 500 rows)\n\n")
                 .append("| offered reports/s | for s | accepted reports/s | share of raw 500-row INSERT | batch p50 ms "
-                        + "| batch p99 ms | answered by status | waited for a connection | reporting lag s |\n")
+                        + "| batch p99 ms | answered by status | waited for a connection "
+                        + "| freshness p50 / p99 / max ms (rows) |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         double insert = c.path("insert500RowsPerSecond").asDouble();
         for (JsonNode b : r.path("batches")) {
-            JsonNode lag = b.path("reportingLagSeconds");
-            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.1f %% | %s | %s | %s | %d | %s |\n",
+            JsonNode f = b.path("freshness");
+            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.1f %% | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
                     b.path("offeredReportsPerSecond").asDouble(), b.path("seconds").asDouble(),
                     b.path("acceptedReportsPerSecond").asDouble(), 100 * b.path("acceptedReportsPerSecond").asDouble() / insert,
                     ms(b.path("answered"), "p50Ms"), ms(b.path("answered"), "p99Ms"), statuses(b),
-                    b.path("waitedInClientQueue").asLong(), lag.isNumber() ? lag.asText() : "> 300 (not caught up)"));
+                    b.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"), ms(f, "maxMs"),
+                    f.path("count").asLong()));
         }
+        md.append("\nFreshness of a batch row: from its batch's 200 to the first progress document that used the "
+                + "revision it created (read from indicators-service's store by the row's note); the same 2-minute limit.\n");
         JsonNode replay = r.path("replay");
         md.append("\n## Replay (a new reporting-service from both topics into an empty database, its outbox relay off)\n\n")
                 .append("| events | took (from exec) | exec to ready | events/s | share of raw Kafka consumer |\n")

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +19,8 @@ import org.HdrHistogram.Histogram;
 /** The load: the province plan loaded, then reports through indicators-service's public API. */
 final class Scenarios {
 
-    /** Batch ingestion at one offered rate: what was accepted, how batches fared, how far reporting fell behind. */
-    record Batches(double offeredPerSecond, double acceptedPerSecond, OpenLoop.Result batches, double lagSeconds) {
+    /** Batch ingestion at one offered rate: what was accepted, how batches fared, the freshness of their rows' progress. */
+    record Batches(double offeredPerSecond, double acceptedPerSecond, OpenLoop.Result batches, Histogram freshnessMicros) {
     }
 
     /** Single reports at one offered rate, and (when measured) the freshness of their progress. */
@@ -37,6 +38,9 @@ final class Scenarios {
     static final Duration DRAIN = Duration.ofSeconds(60);
     /** How long a report's progress is awaited before it counts as never seen. */
     static final Duration FRESHNESS_WAIT = Duration.ofMinutes(2);
+
+    /** indicators-service's database, as the launcher names it. */
+    private static final String INDICATORS_DATABASE = "indicators";
 
     private final Settings s;
     private final Api api;
@@ -77,66 +81,51 @@ final class Scenarios {
         return row;
     }
 
-    /** Batches of 500 at a fixed offered rate of reports per second. */
+    /**
+     * Batches of 500 at a fixed offered rate of reports per second, and the freshness of each row
+     * stored: a batch's summary counts its rows but names no revision, so each row carries a note
+     * of its own, and the revisions are read by those notes from indicators-service's store once
+     * the step is over.
+     */
     Batches batches(double reportsPerSecond, Duration duration, ProgressWatcher watcher) throws Exception {
         int size = 500;
         List<ProvincePlan.Target> targets = plan.targets;
         AtomicLong accepted = new AtomicLong();
-        Map<Long, List<ProvincePlan.Target>> sent = new ConcurrentHashMap<>();
-        long[] lastAck = new long[1];
-        long[] lastBatch = {-1};
+        String step = "bench " + System.currentTimeMillis() + " ";
+        Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
         OpenLoop.Result result = OpenLoop.run(reportsPerSecond / size, duration, CONNECTIONS, DRAIN, i -> {
             ObjectNode body = Api.JSON.createObjectNode();
             ArrayNode rows = body.putArray("reports");
-            List<ProvincePlan.Target> batch = new ArrayList<>(size);
             for (int r = 0; r < size; r++) {
-                ProvincePlan.Target t = targets.get((int) ((i * size + r) % targets.size()));
-                batch.add(t);
-                rows.add(row(t));
+                rows.add(row(targets.get((int) ((i * size + r) % targets.size()))).put("note", step + i));
             }
-            sent.put(i, batch);
             return api.post(s.indicators(), "/api/v1/reports/batch", bytes(body)).thenApply(response -> {
                 if (response.statusCode() == 200) {
+                    acknowledgedAt.put(i, System.nanoTime());
                     JsonNode summary = read(response);
                     accepted.addAndGet(summary.path("created").asLong() + summary.path("revised").asLong());
-                    synchronized (lastAck) {
-                        if (i > lastBatch[0]) {
-                            lastBatch[0] = i;
-                            lastAck[0] = System.nanoTime();
-                        }
-                    }
                 }
                 return response.statusCode();
             });
         });
-        double lag = Double.NaN;
-        if (lastBatch[0] >= 0) {
-            lag = lagSeconds(sent.get(lastBatch[0]), lastAck[0], watcher);
-        }
-        return new Batches(reportsPerSecond, accepted.get() / (result.took().toNanos() / 1e9), result, lag);
-    }
-
-    /** How long after {@code ackNanos} the progress of every indicator of a batch showed its latest revision. */
-    private double lagSeconds(List<ProvincePlan.Target> batch, long ackNanos, ProgressWatcher watcher) throws Exception {
-        Map<String, Integer> latest = new ConcurrentHashMap<>();
-        for (ProvincePlan.Target t : batch) {
-            JsonNode page = api.get(s.indicators(), "/api/v1/reports?size=1&indicatorId="
-                    + URLEncoder.encode(t.indicatorId(), StandardCharsets.UTF_8) + "&period=" + t.period());
-            latest.put(t.indicatorId(), page.path("items").get(0).path("revision").asInt());
-        }
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        long last = ackNanos;
-        for (Map.Entry<String, Integer> e : latest.entrySet()) {
-            Long at;
-            while ((at = watcher.seenAt(e.getKey(), e.getValue())) == null) {
-                if (System.nanoTime() > deadline) {
-                    return Double.POSITIVE_INFINITY;
+        Freshness freshness = new Freshness();
+        try (Connection c = DriverManager.getConnection(s.pgUrl(INDICATORS_DATABASE), s.pgUser(), s.pgPassword());
+                PreparedStatement q = c.prepareStatement(
+                "select indicator_id, revision, note from report_revision where note like ?")) {
+            c.setAutoCommit(false); // so that the driver streams the rows (millions in the long step) in pages
+            q.setFetchSize(10_000);
+            q.setString(1, step + "%");
+            try (ResultSet stored = q.executeQuery()) {
+                while (stored.next()) {
+                    Long at = acknowledgedAt.get(Long.parseLong(stored.getString(3).substring(step.length())));
+                    if (at != null) { // a batch answered otherwise (a 503 after its commit) was not acknowledged
+                        freshness.acknowledged(stored.getString(1), stored.getInt(2), at);
+                    }
                 }
-                Thread.sleep(20);
             }
-            last = Math.max(last, at);
         }
-        return (last - ackNanos) / 1e9;
+        return new Batches(reportsPerSecond, accepted.get() / (result.took().toNanos() / 1e9), result,
+                freshness.measure(watcher::seenAt, FRESHNESS_WAIT));
     }
 
     /** Single reports at a fixed offered rate, and the freshness of each acknowledged one. */

@@ -34,6 +34,11 @@ record Settings(String targets, String indicators, String reporting, String kafk
                         .filter(o -> !o.isBlank()).toList());
     }
 
+    /** The JDBC URL of another database on the same PostgreSQL server. */
+    String pgUrl(String database) {
+        return pgUrl.replaceAll("/[^/?]*(\\?.*)?$", "/" + database);
+    }
+
     private static String require(Map<String, String> env, String name) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
