@@ -33,7 +33,9 @@ final class Freshness {
 
     /**
      * The freshness of every acknowledged report in microseconds, waiting up to {@code wait} in all
-     * for the last ones; a report never seen counts as {@code wait}.
+     * for the last ones; a report never seen counts at the age it had reached when the wait ended
+     * (at least {@code wait}, more for one acknowledged long before), so that a consumer far behind
+     * is not made to look fresher than it is.
      */
     Histogram measure(Sightings sightings, Duration wait) throws InterruptedException {
         Histogram freshness = new Histogram(3);
@@ -43,7 +45,7 @@ final class Freshness {
             while ((at = sightings.seenAt(ack.indicatorId(), ack.revision())) == null && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            freshness.recordValue(at == null ? wait.toNanos() / 1000 : Math.max(1, (at - ack.at()) / 1000));
+            freshness.recordValue(Math.max(1, ((at == null ? deadline : at) - ack.at()) / 1000));
         }
         return freshness;
     }

@@ -79,7 +79,8 @@ final class Report {
                     ms(f, "maxMs"), f.path("count").asLong()));
         }
         md.append("\nFreshness: from a report's 201 to the first progress document on `indicator.progress.v1` that used "
-                + "its revision; a report whose progress did not show within 2 minutes counts as 120,000 ms.\n");
+                + "its revision; a report whose progress had not shown 2 minutes after the step counts at the age it had "
+                + "reached then.\n");
         md.append("\n## Batch ingestion (`POST /api/v1/reports/batch`, 500 rows)\n\n")
                 .append("| offered reports/s | for s | accepted reports/s | share of raw 500-row INSERT | batch p50 ms "
                         + "| batch p99 ms | answered by status | waited for a connection "
@@ -96,7 +97,7 @@ final class Report {
                     f.path("count").asLong()));
         }
         md.append("\nFreshness of a batch row: from its batch's 200 to the first progress document that used the "
-                + "revision it created (read from indicators-service's store by the row's note); the same 2-minute limit.\n");
+                + "revision it created (read from indicators-service's store by the row's note); the same 2-minute wait.\n");
         JsonNode replay = r.path("replay");
         md.append("\n## Replay (a new reporting-service from both topics into an empty database, its outbox relay off)\n\n")
                 .append("| events | took (from exec) | exec to ready | events/s | share of raw Kafka consumer |\n")

@@ -45,10 +45,14 @@ class FreshnessTest {
     }
 
     @Test
-    void aReportNeverSeenCountsAsTheWholeWait() throws Exception {
+    void aReportNeverSeenCountsAtTheAgeItReachedWhenTheWaitEnded() throws Exception {
         Freshness freshness = new Freshness();
-        freshness.acknowledged("I-1", 3, System.nanoTime());
+        long now = System.nanoTime();
+        freshness.acknowledged("I-1", 3, now);
+        freshness.acknowledged("I-2", 1, now - Duration.ofSeconds(10).toNanos());
         Histogram h = freshness.measure((indicator, revision) -> null, Duration.ofMillis(50));
-        assertEquals(50_000, h.getMaxValue(), 50);
+        assertEquals(2, h.getTotalCount());
+        assertEquals(50_000, h.getMinValue(), 5_000);
+        assertEquals(10_050_000, h.getMaxValue(), 20_000);
     }
 }
