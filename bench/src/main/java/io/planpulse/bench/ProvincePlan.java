@@ -26,15 +26,20 @@ final class ProvincePlan {
     final List<ObjectNode> plans = new ArrayList<>();
     final List<Target> targets = new ArrayList<>();
 
-    ProvincePlan(JsonNode template, int cities, int perCity) {
+    /**
+     * The set of plans of one letter: {@code C} for the reports sent through indicators-service,
+     * {@code A} for those produced straight onto the topic ({@link DirectFeed}); the two never share an
+     * indicator.
+     */
+    ProvincePlan(JsonNode template, char set, int cities, int perCity) {
         List<JsonNode> indicators = new ArrayList<>();
         template.path("indicators").forEach(indicators::add);
         for (int city = 1; city <= cities; city++) {
-            String prefix = String.format("C%03d-", city);
+            String prefix = String.format("%c%03d-", set, city);
             ObjectNode plan = JSON.createObjectNode();
-            plan.put("id", String.format("prov-c%03d", city));
-            plan.put("name", String.format("第%d市“十四五”规划（基准测试）", city));
-            plan.put("nameEn", "Benchmark city " + city);
+            plan.put("id", String.format("prov-%c%03d", Character.toLowerCase(set), city));
+            plan.put("name", String.format("第%d市“十四五”规划（基准测试 %c）", city, set));
+            plan.put("nameEn", "Benchmark city " + city + " (" + set + ")");
             plan.set("window", template.path("window"));
             plan.put("timeZone", template.path("timeZone").asText());
             plan.set("departments", template.path("departments"));

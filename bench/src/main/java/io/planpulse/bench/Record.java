@@ -77,6 +77,16 @@ final class Record {
         ((ArrayNode) root.get("batches")).add(n);
     }
 
+    void apply(DirectFeed.Result r) {
+        ObjectNode n = root.putObject("sustainedApply");
+        n.put("offeredPerSecond", r.offeredPerSecond());
+        n.put("seconds", round(r.took().toMillis() / 1000.0));
+        n.put("produced", r.produced());
+        n.put("producedPerSecond", round(r.producedPerSecond()));
+        n.put("appliedPerSecond", Double.isNaN(r.appliedPerSecond()) ? null : round(r.appliedPerSecond()));
+        n.set("lag", histogram(r.lagMicros()));
+    }
+
     void replay(Replay.Result r) {
         ObjectNode n = root.putObject("replay");
         n.put("events", r.events());

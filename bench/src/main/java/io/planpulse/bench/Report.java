@@ -98,6 +98,23 @@ final class Report {
         }
         md.append("\nFreshness of a batch row: from its batch's 200 to the first progress document that used the "
                 + "revision it created (read from indicators-service's store by the row's note); the same 2-minute wait.\n");
+        JsonNode apply = r.path("sustainedApply");
+        if (!apply.isMissingNode()) {
+            JsonNode lag = apply.path("lag");
+            md.append("\n## Sustained apply (reports produced straight onto `indicator.reports.v1`, each another indicator)\n\n")
+                    .append("| offered reports/s | for s | produced reports/s | share of raw 500-row INSERT | applied reports/s "
+                            + "| lag p50 / p99 / max ms (reports) |\n|---|---|---|---|---|---|\n")
+                    .append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.1f %% | %s | %s / %s / %s (%d) |\n",
+                            apply.path("offeredPerSecond").asDouble(), apply.path("seconds").asDouble(),
+                            apply.path("producedPerSecond").asDouble(),
+                            100 * apply.path("producedPerSecond").asDouble() / insert,
+                            apply.path("appliedPerSecond").isNumber()
+                                    ? String.format(Locale.ROOT, "%.0f", apply.path("appliedPerSecond").asDouble()) : "—",
+                            ms(lag, "p50Ms"), ms(lag, "p99Ms"), ms(lag, "maxMs"), lag.path("count").asLong()));
+            md.append("\nLag: from the broker's acknowledgement of a report to the first progress document that used its "
+                    + "revision; applied reports/s: the reports whose progress "
+                    + "was seen, over the time from the first send to the last one seen.\n");
+        }
         JsonNode replay = r.path("replay");
         md.append("\n## Replay (a new reporting-service from both topics into an empty database, its outbox relay off)\n\n")
                 .append("| events | took (from exec) | exec to ready | events/s | share of raw Kafka consumer |\n")

@@ -53,9 +53,12 @@ final class Scenarios {
         this.plan = plan;
     }
 
-    /** PUTs every city's plan and waits until indicators-service and reporting-service know the last indicator. */
-    static ProvincePlan load(Settings s, Api api) throws Exception {
-        ProvincePlan plan = new ProvincePlan(api.get(s.targets(), "/api/v1/plans/fyp14"), s.cities(), 200);
+    /**
+     * PUTs every city's plan of the set ({@link ProvincePlan}) and waits until reporting-service
+     * knows the last indicator.
+     */
+    static ProvincePlan load(Settings s, Api api, char set) throws Exception {
+        ProvincePlan plan = new ProvincePlan(api.get(s.targets(), "/api/v1/plans/fyp14"), set, s.cities(), 200);
         for (ObjectNode city : plan.plans) {
             api.put(s.targets(), "/api/v1/plans/" + city.path("id").asText() + "?reason=benchmark", city);
         }

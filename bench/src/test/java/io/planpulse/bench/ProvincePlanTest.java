@@ -25,7 +25,7 @@ class ProvincePlanTest {
     @Test
     void everyCityHasItsOwnCopiesWithReferencesToItsOwnSeries() throws Exception {
         JsonNode template = Api.JSON.readTree(TEMPLATE);
-        ProvincePlan plan = new ProvincePlan(template, 3, 11);
+        ProvincePlan plan = new ProvincePlan(template, 'C', 3, 11);
         assertEquals(3, plan.plans.size());
         JsonNode second = plan.plans.get(1);
         assertEquals("prov-c002", second.path("id").asText());
@@ -39,7 +39,7 @@ class ProvincePlanTest {
 
     @Test
     void theLoadReportsOnlyIndicatorsJudgedOnTheirOwnValueEachInOnePeriodOfItsGrain() throws Exception {
-        ProvincePlan plan = new ProvincePlan(Api.JSON.readTree(TEMPLATE), 1, 8);
+        ProvincePlan plan = new ProvincePlan(Api.JSON.readTree(TEMPLATE), 'C', 1, 8);
         assertEquals(java.util.List.of("C001-000-GDP 2023", "C001-002-PROV 2021", "C001-003-FTZ 2021",
                 "C001-005-TRAINS 2021-06"), plan.targets.stream().map(t -> t.indicatorId() + " " + t.period()).toList());
         assertTrue(plan.targets.stream().noneMatch(t -> t.indicatorId().endsWith("FIRMS")));

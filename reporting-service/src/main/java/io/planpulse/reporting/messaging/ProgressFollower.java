@@ -27,6 +27,9 @@ public class ProgressFollower {
 
     @Incoming("board-progress")
     public void follow(ConsumerRecord<String, byte[]> record) {
+        if (!live.watched()) {
+            return; // every instance reads every change; while no board is open here, none is worth parsing
+        }
         if (record.value() == null) {
             live.publish(new LiveChanges.Change(null, record.key(), null, 0));
             return;

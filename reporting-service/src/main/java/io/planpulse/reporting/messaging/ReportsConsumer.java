@@ -19,11 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Follows the reports on indicator.reports.v1, a poll's batch at a time: every revision stored
- * once (by indicator, period and revision) and every indicator the batch touched judged again once,
- * in one transaction, before the offsets are committed. A record that cannot be read goes to
- * indicator.reports.v1.dlq; a batch that cannot be applied is tried again, and if it still cannot,
- * the consumer stops rather than lose it (health reports it).
+ * Follows the reports on indicator.reports.v1, a poll's batch at a time, with as many consumers as
+ * {@code concurrency} says, each applying the partitions the group assigned it while the others
+ * apply theirs: every revision stored once (by indicator, period and revision) and every indicator
+ * the batch touched judged again once, in one transaction, before the offsets are committed. A
+ * record that cannot be read goes to indicator.reports.v1.dlq; a batch that cannot be applied is
+ * tried again, and if it still cannot, the consumer stops rather than lose it (health reports it).
  */
 @ApplicationScoped
 public class ReportsConsumer {

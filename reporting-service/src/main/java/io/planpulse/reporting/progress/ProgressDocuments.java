@@ -3,7 +3,11 @@ package io.planpulse.reporting.progress;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.reporting.domain.Progress;
 import io.planpulse.reporting.repository.StoredIndicator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /** The progress document of DESIGN §7, made from a computed {@link Progress}. */
 final class ProgressDocuments {
@@ -27,5 +31,18 @@ final class ProgressDocuments {
                 d.actual(), d.baseline(), d.target(), d.expected(), d.progress(), d.expectedProgress(), d.gap(),
                 d.forecast(), d.forecastMeetsTarget(), d.requiredRate(), d.requiredPerPeriod(), d.late(), d.provisional(),
                 d.awaitingBenchmark(), d.compliance(), d.missingPeriods(), d.revision(), 0, null, null, d.explanation());
+    }
+
+    /**
+     * A hash of the document's content (SHA-256 of its JSON, hex): two documents with the same
+     * content have the same hash, so a judgement compares hashes instead of reading the last document.
+     */
+    static String contentHash(ProgressUpdated d, Json json) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.write(content(d)).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

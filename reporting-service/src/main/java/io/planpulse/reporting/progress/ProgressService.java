@@ -15,15 +15,16 @@ import io.planpulse.reporting.domain.ProgressCalculator;
 import io.planpulse.reporting.domain.ProgressInput;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.repository.DefinitionRepository;
+import io.planpulse.reporting.repository.DueRepository;
 import io.planpulse.reporting.repository.ProgressRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
 import io.planpulse.reporting.repository.StoredIndicator;
-import io.planpulse.reporting.repository.StoredProgress;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,70 +37,124 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Keeps every indicator's progress current: applies the plan and the reports (each once), judges
  * the indicators they touch again, and when a progress document changes stores its new version and
  * writes its events to the outbox, all in the transaction that applied the input.
+ *
+ * <p>Judging is partitioned (DESIGN §2, "How reporting-service applies"): a transaction judges only
+ * indicators whose home partition's lock it holds, which for a consumer is the partitions of its own
+ * batch, so consumers of different partitions never wait for each other. What it touches elsewhere
+ * (another partition's dependents, a plan or definition change, the clock) it leaves as due rows,
+ * which the owner takes with its next batch or {@link #judgeDue} takes when the owner is idle; the
+ * roll-ups of the plans whose statuses changed are left due for {@link #refreshRollups}.
  */
 @ApplicationScoped
 public class ProgressService {
 
-    /** How many indicators a clock round judges again in one transaction. */
-    private static final int CLOCK_SLICE = 500;
+    /** How many due indicators one transaction judges. */
+    private static final int DUE_SLICE = 1000;
 
     private final Pool pool;
     private final DefinitionRepository definitions;
     private final RevisionRepository revisions;
     private final ProgressRepository progress;
+    private final DueRepository due;
     private final OutboxWriter outbox;
     private final RollupService rollups;
     private final ProgressMetrics metrics;
     private final Json json;
     private final Clock clock;
+    private final Event<DueRounds.LeftDue> leftDue;
 
     public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
-                           ProgressRepository progress, OutboxWriter outbox, RollupService rollups,
-                           ProgressMetrics metrics, Json json, Clock clock) {
+                           ProgressRepository progress, DueRepository due, OutboxWriter outbox, RollupService rollups,
+                           ProgressMetrics metrics, Json json, Clock clock, Event<DueRounds.LeftDue> leftDue) {
         this.pool = pool;
         this.definitions = definitions;
         this.revisions = revisions;
         this.progress = progress;
+        this.due = due;
         this.outbox = outbox;
         this.rollups = rollups;
         this.metrics = metrics;
         this.json = json;
         this.clock = clock;
+        this.leftDue = leftDue;
     }
 
     /**
-     * Applies a batch of inputs in one transaction: each stored once, then every indicator they
-     * touch judged again once (a burst of reports for one indicator is one recomputation), then
-     * the roll-ups of the plans whose definitions or statuses changed. Each step reads and writes
-     * the whole batch with a few statements, however many inputs it has.
+     * Applies a batch of inputs in one transaction: each stored once; then, holding the locks of the
+     * reports' home partitions, every indicator of those partitions they touch (and any due there)
+     * judged again once (a burst of reports for one indicator is one judgement); the rest left due.
+     * Each step reads and writes the whole batch with a few statements, however many inputs it has.
      */
     public Uni<Void> apply(List<Input> inputs) {
         if (inputs.isEmpty()) {
             return done();
         }
         metrics.batch(inputs.size());
-        return pool.withTransaction(c -> progress.takeTurn(c).chain(() -> {
+        Set<Integer> partitions = new TreeSet<>();
+        inputs.forEach(i -> {
+            if (i instanceof Input.Report r) {
+                partitions.add(HomePartitions.of(r.report().indicatorId()));
+            }
+        });
+        Uni<Boolean> applied = pool.withTransaction(c -> {
             Map<String, Trigger> touched = new LinkedHashMap<>();
             Set<String> plans = new LinkedHashSet<>();
             return store(c, inputs, touched, plans)
+                    .chain(() -> partitions.isEmpty() ? done() : due.lockPartitions(c, partitions))
                     .chain(() -> withDependents(c, touched))
-                    .flatMap(all -> recompute(c, all))
-                    .flatMap(changed -> {
-                        plans.addAll(changed);
-                        plans.remove(null);
-                        return rollups.refresh(c, plans, clock.instant());
-                    });
-        }));
+                    .flatMap(all -> (partitions.isEmpty() ? Uni.createFrom().item(List.<DueRepository.Due>of())
+                            : due.take(c, partitions, DUE_SLICE)).flatMap(taken -> {
+                                taken.forEach(d -> all.putIfAbsent(d.indicatorId(), Trigger.of(d)));
+                                return judgeHere(c, all, partitions, plans);
+                            }));
+        });
+        return applied.invoke(leftDue -> {
+            if (leftDue) {
+                this.leftDue.fire(new DueRounds.LeftDue());
+            }
+        }).replaceWithVoid();
     }
 
     /** Why an indicator is judged again: the cause of a status change, and the period reported, if any. */
     private record Trigger(StatusChanged.Cause cause, String changedPeriod) {
+
+        static Trigger of(DueRepository.Due d) {
+            return new Trigger(StatusChanged.Cause.valueOf(d.cause()), d.changedPeriod());
+        }
+
+        DueRepository.Due due(String indicatorId) {
+            return new DueRepository.Due(HomePartitions.of(indicatorId), indicatorId, cause.name(), changedPeriod);
+        }
+    }
+
+    /**
+     * Judges the indicators of the partitions this transaction holds; leaves the others due; leaves
+     * due the roll-ups of these plans and of those where a status changed.
+     *
+     * @return whether it left any indicator due
+     */
+    private Uni<Boolean> judgeHere(SqlClient c, Map<String, Trigger> all, Set<Integer> held, Set<String> plans) {
+        Map<String, Trigger> here = new LinkedHashMap<>();
+        List<DueRepository.Due> elsewhere = new ArrayList<>();
+        all.forEach((id, trigger) -> {
+            if (held.contains(HomePartitions.of(id))) {
+                here.put(id, trigger);
+            } else {
+                elsewhere.add(trigger.due(id));
+            }
+        });
+        return recompute(c, here).flatMap(changed -> {
+            plans.addAll(changed);
+            plans.remove(null);
+            return due.add(c, elsewhere).chain(() -> due.addPlans(c, plans)).replaceWith(!elsewhere.isEmpty());
+        });
     }
 
     /**
@@ -157,22 +212,50 @@ public class ProgressService {
     }
 
     /**
-     * Judges every indicator again as time passes (reports fall due, milestones pass their dates),
-     * a slice of indicators per transaction.
+     * Judges every indicator again as time passes (reports fall due, milestones pass their dates):
+     * leaves every live indicator due in its home partition, then judges every partition's due ones.
      */
     public Uni<Void> clockRound() {
-        return pool.withConnection(definitions::liveIndicators).flatMap(indicators -> {
-            List<String> ids = indicators.stream().map(StoredIndicator::indicatorId).toList();
+        Trigger clockTrigger = new Trigger(StatusChanged.Cause.CLOCK, null);
+        return pool.withTransaction(c -> definitions.liveIndicators(c).flatMap(indicators -> due.add(c,
+                        indicators.stream().map(i -> clockTrigger.due(i.indicatorId())).toList())))
+                .chain(() -> judgeDue(true));
+    }
+
+    /**
+     * Judges the indicators due in every partition, a slice per transaction, holding the partition's
+     * lock: waiting for it ({@code wait}), or else leaving a partition whose lock is held to its holder,
+     * which takes its due indicators with its next batch.
+     */
+    public Uni<Void> judgeDue(boolean wait) {
+        return pool.withConnection(due::partitionsDue).flatMap(partitions -> {
             Uni<Void> chain = done();
-            for (int from = 0; from < ids.size(); from += CLOCK_SLICE) {
-                Map<String, Trigger> slice = new LinkedHashMap<>();
-                ids.subList(from, Math.min(ids.size(), from + CLOCK_SLICE))
-                        .forEach(id -> slice.put(id, new Trigger(StatusChanged.Cause.CLOCK, null)));
-                chain = chain.chain(() -> pool.withTransaction(c -> progress.takeTurn(c)
-                        .chain(() -> recompute(c, slice)).flatMap(plans -> rollups.refresh(c, plans, clock.instant()))));
+            for (int partition : partitions) {
+                chain = chain.chain(() -> judgeDue(partition, wait));
             }
             return chain;
         });
+    }
+
+    private Uni<Void> judgeDue(int partition, boolean wait) {
+        Set<Integer> held = Set.of(partition);
+        return pool.withTransaction(c -> (wait ? due.lockPartitions(c, held).replaceWith(true)
+                        : due.tryLockPartition(c, partition))
+                        .flatMap(locked -> !locked ? Uni.createFrom().item(0) : due.take(c, held, DUE_SLICE)
+                                .flatMap(taken -> {
+                                    Map<String, Trigger> all = new LinkedHashMap<>();
+                                    taken.forEach(d -> all.putIfAbsent(d.indicatorId(), Trigger.of(d)));
+                                    return judgeHere(c, all, held, new LinkedHashSet<>()).replaceWith(taken.size());
+                                })))
+                .flatMap(judged -> judged == DUE_SLICE ? judgeDue(partition, wait) : done());
+    }
+
+    /**
+     * Computes the roll-ups of every plan left due since the last time, each plan once however many
+     * of its statuses changed, and stores and publishes those that changed.
+     */
+    public Uni<Void> refreshRollups() {
+        return pool.withTransaction(c -> due.takePlans(c).flatMap(plans -> rollups.refresh(c, plans, clock.instant())));
     }
 
     /** The touched indicators and those that read them as benchmark or subject, each once. */
@@ -190,21 +273,24 @@ public class ProgressService {
     /**
      * Computes these indicators' progress now; of each that differs from the stored one (version,
      * as-of and computation instants aside), stores the next version and writes its events. Runs
-     * in a transaction that has taken its turn.
+     * in a transaction that holds these indicators' home partitions.
      *
      * @return the plans whose roll-ups may have changed: those where a status changed or appeared
      */
     private Uni<Set<String>> recompute(SqlClient c, Map<String, Trigger> triggers) {
+        if (triggers.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
         Instant now = clock.instant();
         Set<String> ids = triggers.keySet();
-        return definitions.indicators(c, ids).flatMap(stored -> progress.current(c, ids).flatMap(current -> {
+        return definitions.indicators(c, ids).flatMap(stored -> progress.last(c, ids).flatMap(current -> {
             List<StoredIndicator> live = stored.values().stream().filter(s -> !s.deleted()).toList();
             return computeAll(c, live, null).flatMap(computed -> {
                 Changes changes = new Changes(now);
                 for (Map.Entry<String, Trigger> e : triggers.entrySet()) {
                     metrics.recomputed();
                     StoredIndicator definition = stored.get(e.getKey());
-                    StoredProgress before = current.get(e.getKey());
+                    ProgressRepository.Last before = current.get(e.getKey());
                     if (definition == null || definition.deleted()) {
                         if (before != null) {
                             changes.removed(before);
@@ -284,37 +370,47 @@ public class ProgressService {
             this.now = now;
         }
 
-        void compared(StoredIndicator stored, Progress computed, StoredProgress current, Trigger trigger) {
-            Optional<ProgressUpdated> before = Optional.ofNullable(current)
-                    .map(p -> json.read(p.document(), ProgressUpdated.class));
-            int version = current == null ? 1 : current.version() + 1;
+        void compared(StoredIndicator stored, Progress computed, ProgressRepository.Last current, Trigger trigger) {
+            ProgressRepository.Last before = known(current);
+            int version = before == null ? 1 : before.version() + 1;
             ProgressUpdated document = ProgressDocuments.of(computed, stored, version, now);
-            if (before.isPresent() && ProgressDocuments.content(before.get()).equals(ProgressDocuments.content(document))) {
+            String hash = ProgressDocuments.contentHash(document, json);
+            if (before != null && before.contentHash().equals(hash)) {
                 return;
             }
             metrics.changed();
             StatusChanged.Cause cause = trigger.cause();
             StatusChanged.Cause why = cause == StatusChanged.Cause.CLOCK && document.late()
-                    && before.map(b -> !b.late()).orElse(true) ? StatusChanged.Cause.LATE : cause;
+                    && (before == null || !Boolean.TRUE.equals(before.late())) ? StatusChanged.Cause.LATE : cause;
             String written = json.write(document);
             events.add(new OutboxRow(Topics.INDICATOR_PROGRESS, document.indicatorId(), EventTypes.PROGRESS_UPDATED,
                     UUID.randomUUID(), document.indicatorId(), now, version, written));
-            boolean statusChanged = before.map(b -> !b.status().equals(document.status())).orElse(true);
-            if (before.isPresent() && statusChanged) {
+            boolean statusChanged = before == null || !before.status().equals(document.status());
+            if (before != null && statusChanged) {
                 StatusChanged alert = new StatusChanged(document.indicatorId(), document.period(), trigger.changedPeriod(),
-                        before.get().status(), document.status(), why, version);
+                        before.status(), document.status(), why, version);
                 events.add(new OutboxRow(Topics.PROGRESS_ALERTS, document.indicatorId(), EventTypes.STATUS_CHANGED,
                         UUID.randomUUID(), document.indicatorId(), now, version, json.write(alert)));
                 Log.debugf("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
             }
             versions.add(new ProgressRepository.NewVersion(document.indicatorId(), stored.planId(), version,
-                    document.status(), why.name(), written));
+                    document.status(), why.name(), written, document.late(), hash));
             if (statusChanged && stored.planId() != null) {
                 plans.add(stored.planId());
             }
         }
 
-        void removed(StoredProgress current) {
+        /** The last judgement with its content hash and lateness, read from its document where it has none stored. */
+        private ProgressRepository.Last known(ProgressRepository.Last current) {
+            if (current == null || current.contentHash() != null) {
+                return current;
+            }
+            ProgressUpdated document = json.read(current.document(), ProgressUpdated.class);
+            return new ProgressRepository.Last(current.indicatorId(), current.planId(), current.version(),
+                    current.status(), document.late(), ProgressDocuments.contentHash(document, json), null);
+        }
+
+        void removed(ProgressRepository.Last current) {
             removed.add(current.indicatorId());
             events.add(new OutboxRow(Topics.INDICATOR_PROGRESS, current.indicatorId(), EventTypes.PROGRESS_REMOVED,
                     UUID.randomUUID(), current.indicatorId(), now, current.version() + 1, null));

@@ -19,18 +19,32 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ProgressRepository {
 
-    /** The advisory lock that makes the transactions applying inputs take turns (two-key form). */
-    private static final int PROGRESS_LOCK_CLASS = 7330;
-
     /**
-     * Makes this transaction the only one applying inputs until it ends. An indicator's progress
-     * reads other indicators' values (benchmark, subject); taking turns means that a transaction
-     * always sees what the ones before it committed, so no change is judged on stale inputs, and no
-     * two transactions can wait for each other.
+     * What the next judgement of an indicator compares with: its last version, status, whether it
+     * was late, and its content's hash; the document itself only where no hash was stored (a row
+     * from before hashes were kept).
      */
-    public Uni<Void> takeTurn(SqlClient client) {
-        return client.preparedQuery("select pg_advisory_xact_lock($1, 0)")
-                .execute(Tuple.of(PROGRESS_LOCK_CLASS)).replaceWithVoid();
+    public record Last(String indicatorId, String planId, int version, String status, Boolean late, String contentHash,
+                       String document) {
+    }
+
+    /** The last judgement of those of these indicators that have one, by indicator, without their documents. */
+    public Uni<Map<String, Last>> last(SqlClient client, Collection<String> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("""
+                        select indicator_id, plan_id, version, status, late, content_hash,
+                               case when content_hash is null then document end as document
+                        from progress where indicator_id = any($1)""")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Last> out = new HashMap<>();
+                    rows.forEach(row -> out.put(row.getString("indicator_id"), new Last(row.getString("indicator_id"),
+                            row.getString("plan_id"), row.getInteger("version"), row.getString("status"),
+                            row.getBoolean("late"), row.getString("content_hash"), row.getString("document"))));
+                    return out;
+                });
     }
 
     /** The current progress of those of these indicators that have one, by indicator. */
@@ -47,9 +61,9 @@ public class ProgressRepository {
                 });
     }
 
-    /** A new version of an indicator's progress, and why it was computed. */
+    /** A new version of an indicator's progress, why it was computed, and what the next judgement compares with. */
     public record NewVersion(String indicatorId, String planId, int version, String status, String cause,
-                             String document) {
+                             String document, boolean late, String contentHash) {
     }
 
     /** Makes these versions current and keeps them in the history, with two statements. */
@@ -62,13 +76,18 @@ public class ProgressRepository {
         String[] statuses = versions.stream().map(NewVersion::status).toArray(String[]::new);
         String[] documents = versions.stream().map(NewVersion::document).toArray(String[]::new);
         Uni<Void> current = client.preparedQuery("""
-                        insert into progress (indicator_id, plan_id, version, status, document, updated_at)
-                        select i, p, v, s, d, $6 from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[])
-                             as t(i, p, v, s, d)
+                        insert into progress (indicator_id, plan_id, version, status, document, updated_at, late,
+                                              content_hash)
+                        select i, p, v, s, d, $6, l, h
+                        from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $7::bool[], $8::text[])
+                             as t(i, p, v, s, d, l, h)
                         on conflict (indicator_id) do update set plan_id = excluded.plan_id, version = excluded.version,
-                            status = excluded.status, document = excluded.document, updated_at = excluded.updated_at""")
+                            status = excluded.status, document = excluded.document, updated_at = excluded.updated_at,
+                            late = excluded.late, content_hash = excluded.content_hash""")
                 .execute(Tuple.tuple(Arrays.asList(ids, versions.stream().map(NewVersion::planId).toArray(String[]::new),
-                        numbers, statuses, documents, at.atOffset(ZoneOffset.UTC))))
+                        numbers, statuses, documents, at.atOffset(ZoneOffset.UTC),
+                        versions.stream().map(NewVersion::late).toArray(Boolean[]::new),
+                        versions.stream().map(NewVersion::contentHash).toArray(String[]::new))))
                 .replaceWithVoid();
         Uni<Void> history = client.preparedQuery("""
                         insert into progress_history (indicator_id, version, status, cause, document, computed_at)

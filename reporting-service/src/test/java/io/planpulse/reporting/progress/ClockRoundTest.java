@@ -89,6 +89,11 @@ class ClockRoundTest {
             Thread.sleep(200);
         }
         assertEquals("ON_TRACK", status("C-DEPOT"));
+        // judged and published, not only answered: a read computes an indicator not yet judged on the spot
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.INDICATOR_PROGRESS)) {
+            reader.until(r -> ofKey(r, "C-DEPOT").stream().anyMatch(x -> "ON_TRACK".equals(field(x, "status"))),
+                    Duration.ofSeconds(30));
+        }
 
         clock.set(Instant.parse("2022-01-05T00:00:00Z"));
         progress.clockRound().await().atMost(Duration.ofSeconds(30));

@@ -40,6 +40,12 @@ public final class Topics {
             Topic.keptFor(deadLetter(PLAN_TARGETS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION),
             Topic.keptFor(deadLetter(INDICATOR_REPORTS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION));
 
+    /** The topic of this name in the registry. */
+    public static Topic named(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic " + name + " in the registry"));
+    }
+
     /** Where a consumer puts a record it cannot process: {@code <topic>.dlq}. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";
