@@ -251,17 +251,20 @@ final class Checker {
 
     /**
      * Starts a new reporting-service on an empty database with consumer groups of its own and no
-     * outbox relay, waits until it has read both topics to their ends, and compares every
-     * indicator's progress with the running instance's.
+     * outbox relay, waits until it has read both topics to their ends and settled (it is ready), and
+     * compares every indicator's progress with the running instance's; and what it would publish with
+     * what its topics hold: a rebuild publishes nothing subscribers hold already.
      */
     private int compareWithRecomputation(List<String> problems, Duration patience) throws Exception {
         String instance = "reporting-rebuild";
+        awaitEmpty(cluster.dataSource("reporting"), patience); // what the rebuild reads is all the running one made
         ServiceProcess rebuild = cluster.startInstance(instance, "reporting-service", Map.of(
                 "MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", instance,
                 "MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", instance,
                 "PLANPULSE_OUTBOX_RELAY_ENABLED", "false"));
         try {
             awaitSettled(Map.of(instance, REPORTING_INPUTS), patience);
+            problems.addAll(republished(cluster.dataSource(instance.replace('-', '_')), cluster.bootstrapServers()));
             Map<String, JsonNode> running = progress(cluster.dataSource("reporting"));
             Map<String, JsonNode> rebuilt = progress(cluster.dataSource(instance.replace('-', '_')));
             if (!running.keySet().equals(rebuilt.keySet())) {
@@ -279,6 +282,62 @@ final class Checker {
         } finally {
             rebuild.stop(Duration.ofSeconds(30));
         }
+    }
+
+    private static void awaitEmpty(DataSource db, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (count(db, "select count(*) from outbox") > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("reporting-service's outbox was not drained within " + patience);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * What a rebuild would publish (its outbox, its relay being off) that subscribers hold already:
+     * a progress document or roll-up whose version is not above the last one on the topic for its
+     * key, or whose content is that last one's (version and instants aside).
+     */
+    static List<String> republished(DataSource rebuilt, String bootstrapServers) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String topic : List.of("indicator.progress.v1", "plan.rollups.v1")) {
+            Map<String, JsonNode> last = new HashMap<>();
+            TopicRecords.fromStart(bootstrapServers, topic, record -> {
+                if (record.value() == null) {
+                    last.remove(record.key());
+                } else {
+                    last.put(record.key(), JSON.readTree(record.value()));
+                }
+            });
+            try (Connection c = rebuilt.getConnection(); var q = c.prepareStatement(
+                    "select message_key, version, payload from outbox where topic = ? and payload is not null")) {
+                q.setString(1, topic);
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        JsonNode held = last.get(rows.getString(1));
+                        if (held == null) {
+                            continue;
+                        }
+                        JsonNode next = JSON.readTree(rows.getString(3));
+                        if (rows.getInt(2) <= held.path("version").asInt()) {
+                            problems.add("rebuild: would publish " + topic + " key " + rows.getString(1) + " version "
+                                    + rows.getInt(2) + ", subscribers hold version " + held.path("version").asInt());
+                        } else if (content(next).equals(content(held))) {
+                            problems.add("rebuild: would publish " + topic + " key " + rows.getString(1)
+                                    + " again unchanged (version " + rows.getInt(2) + ")");
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static JsonNode content(JsonNode document) {
+        ObjectNode copy = document.deepCopy();
+        copy.remove(List.of("version", "asOf", "computedAt"));
+        return copy;
     }
 
     /** Each indicator's progress document without what differs between computations: version and instants. */

@@ -60,6 +60,12 @@ public class DueRounds {
         }
     }
 
+    /** Ends a rebuild once it has read the topics up to where they ended when it began. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> settle() {
+        return progress.settle();
+    }
+
     @Scheduled(every = "${planpulse.progress.rollup-round}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshRollups() {
         return progress.refreshRollups();

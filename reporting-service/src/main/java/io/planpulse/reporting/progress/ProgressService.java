@@ -21,6 +21,7 @@ import io.planpulse.reporting.repository.RevisionRepository;
 import io.planpulse.reporting.repository.StoredIndicator;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,10 +70,12 @@ public class ProgressService {
     private final Json json;
     private final Clock clock;
     private final Event<DueRounds.LeftDue> leftDue;
+    private final Rebuild rebuild;
 
     public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
                            ProgressRepository progress, DueRepository due, OutboxWriter outbox, RollupService rollups,
-                           ProgressMetrics metrics, Json json, Clock clock, Event<DueRounds.LeftDue> leftDue) {
+                           ProgressMetrics metrics, Json json, Clock clock, Event<DueRounds.LeftDue> leftDue,
+                           Rebuild rebuild) {
         this.pool = pool;
         this.definitions = definitions;
         this.revisions = revisions;
@@ -84,6 +87,7 @@ public class ProgressService {
         this.json = json;
         this.clock = clock;
         this.leftDue = leftDue;
+        this.rebuild = rebuild;
     }
 
     /**
@@ -91,11 +95,23 @@ public class ProgressService {
      * reports' home partitions, every indicator of those partitions they touch (and any due there)
      * judged again once (a burst of reports for one indicator is one judgement); the rest left due.
      * Each step reads and writes the whole batch with a few statements, however many inputs it has.
+     * While a rebuild reads the topics ({@link Rebuild}), inputs are only stored.
      */
     public Uni<Void> apply(List<Input> inputs) {
         if (inputs.isEmpty()) {
             return done();
         }
+        return rebuild.phase().flatMap(phase -> {
+            if (phase == Rebuild.Phase.STORING && rebuild.enterStoring()) {
+                metrics.batch(inputs.size());
+                return pool.withTransaction(c -> store(c, inputs, new LinkedHashMap<>(), new LinkedHashSet<>()))
+                        .eventually(rebuild::leaveStoring);
+            }
+            return applyAndJudge(inputs);
+        });
+    }
+
+    private Uni<Void> applyAndJudge(List<Input> inputs) {
         metrics.batch(inputs.size());
         Set<Integer> partitions = new TreeSet<>();
         inputs.forEach(i -> {
@@ -248,6 +264,39 @@ public class ProgressService {
                                     return judgeHere(c, all, held, new LinkedHashSet<>()).replaceWith(taken.size());
                                 })))
                 .flatMap(judged -> judged == DUE_SLICE ? judgeDue(partition, wait) : done());
+    }
+
+    /**
+     * Ends a rebuild once its groups have committed up to where the topics ended when it began:
+     * takes what this service's topics hold as its current progress and roll-ups, goes live, and
+     * judges every indicator and every plan once, publishing only what differs from what subscribers
+     * hold. Nothing to do otherwise.
+     */
+    public Uni<Void> settle() {
+        return rebuild.phase().flatMap(phase -> phase != Rebuild.Phase.STORING ? Uni.createFrom().item(false)
+                        : Uni.createFrom().item(() -> {
+                            try {
+                                return rebuild.readyToSettle();
+                            } catch (Exception e) {
+                                Log.debugf("rebuild: the groups' offsets could not be read (%s); trying again",
+                                        e.getMessage());
+                                return false;
+                            }
+                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .flatMap(ready -> !ready ? done() : rebuild.seed()
+                        .chain(() -> pool.withTransaction(c -> definitions.liveIndicators(c).flatMap(indicators -> {
+                            Trigger clockTrigger = new Trigger(StatusChanged.Cause.CLOCK, null);
+                            Set<String> plans = new LinkedHashSet<>();
+                            indicators.forEach(i -> Optional.ofNullable(i.planId()).ifPresent(plans::add));
+                            return due.add(c, indicators.stream().map(i -> clockTrigger.due(i.indicatorId())).toList())
+                                    .chain(() -> due.addPlans(c, plans));
+                        })))
+                        .chain(() -> judgeDue(true))
+                        .chain(this::refreshRollups)
+                        .invoke(() -> {
+                            rebuild.settled(true);
+                            Log.info("rebuild: settled; publishing as usual");
+                        }));
     }
 
     /**

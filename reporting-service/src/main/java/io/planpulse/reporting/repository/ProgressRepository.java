@@ -19,6 +19,9 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ProgressRepository {
 
+    /** The cause kept with a version a rebuild took from the topic: the version subscribers hold. */
+    public static final String PUBLISHED = "PUBLISHED";
+
     /**
      * What the next judgement of an indicator compares with: its last version, status, whether it
      * was late, and its content's hash; the document itself only where no hash was stored (a row
@@ -98,6 +101,39 @@ public class ProgressRepository {
                         at.atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
         return current.chain(() -> history);
+    }
+
+    /**
+     * Takes these published documents as the current progress of indicators that have none (a
+     * rebuild's starting point), each also kept in the history as the version it was published as.
+     */
+    public Uni<Void> seed(SqlClient client, List<NewVersion> published, Instant at) {
+        if (published.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("""
+                        with seeded as (
+                            insert into progress (indicator_id, plan_id, version, status, document, updated_at, late,
+                                                  content_hash)
+                            select i, p, v, s, d, $6, l, h
+                            from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $7::bool[], $8::text[])
+                                 as t(i, p, v, s, d, l, h)
+                            on conflict (indicator_id) do nothing
+                            returning indicator_id, version, status, document)
+                        insert into progress_history (indicator_id, version, status, cause, document, computed_at)
+                        select indicator_id, version, status, $9, document, $6 from seeded
+                        on conflict do nothing""")
+                .execute(Tuple.tuple(Arrays.asList(
+                        published.stream().map(NewVersion::indicatorId).toArray(String[]::new),
+                        published.stream().map(NewVersion::planId).toArray(String[]::new),
+                        published.stream().map(NewVersion::version).toArray(Integer[]::new),
+                        published.stream().map(NewVersion::status).toArray(String[]::new),
+                        published.stream().map(NewVersion::document).toArray(String[]::new),
+                        at.atOffset(ZoneOffset.UTC),
+                        published.stream().map(NewVersion::late).toArray(Boolean[]::new),
+                        published.stream().map(NewVersion::contentHash).toArray(String[]::new),
+                        PUBLISHED)))
+                .replaceWithVoid();
     }
 
     /** Removes these indicators' current progress (their history stays). */

@@ -1,0 +1,205 @@
+package io.planpulse.reporting.progress;
+
+import io.planpulse.model.event.ProgressUpdated;
+import io.planpulse.model.event.RollupUpdated;
+import io.planpulse.model.event.Topics;
+import io.planpulse.platform.consumer.GroupOffsets;
+import io.planpulse.reporting.repository.PublishedTopics;
+import io.planpulse.reporting.repository.ProgressRepository;
+import io.planpulse.reporting.repository.RollupRepository;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether this instance rebuilds its database from the topics (DESIGN §2, "Rebuilding"), decided
+ * once, at the first input: it does when its database holds nothing yet. While it reads the topics
+ * up to where they ended then, it only stores what they hold ({@link Phase#STORING}); once its group
+ * has committed that far, it takes what its own topics hold as its current progress and roll-ups
+ * ({@link #seed}) and goes {@link Phase#LIVE}; {@link ProgressService#settle} then judges everything
+ * once, so that only what differs from what subscribers hold is published, each key's versions
+ * continued.
+ */
+@ApplicationScoped
+public class Rebuild {
+
+    /** Only storing what the topics hold, or applying and judging as usual. */
+    public enum Phase {
+        STORING,
+        LIVE
+    }
+
+    private static final List<String> INPUTS = List.of(Topics.PLAN_TARGETS, Topics.INDICATOR_REPORTS);
+    private static final int SEED_SLICE = 1000;
+
+    private final Pool pool;
+    private final GroupOffsets offsets;
+    private final PublishedTopics published;
+    private final ProgressRepository progress;
+    private final RollupRepository rollups;
+    private final Json json;
+    private final Clock clock;
+    private final List<String> groups;
+    private final AtomicInteger storing = new AtomicInteger();
+    private final Uni<Phase> decided;
+    private volatile Phase phase;
+    private volatile Map<TopicPartition, Long> ends;
+    private volatile boolean settled;
+
+    public Rebuild(Pool pool, GroupOffsets offsets, PublishedTopics published, ProgressRepository progress,
+                   RollupRepository rollups, Json json, Clock clock,
+                   @ConfigProperty(name = "mp.messaging.incoming.indicator-reports.group.id") String reportsGroup,
+                   @ConfigProperty(name = "mp.messaging.incoming.plan-targets.group.id") String planGroup) {
+        this.pool = pool;
+        this.offsets = offsets;
+        this.published = published;
+        this.progress = progress;
+        this.rollups = rollups;
+        this.json = json;
+        this.clock = clock;
+        this.groups = List.copyOf(new LinkedHashSet<>(List.of(reportsGroup, planGroup)));
+        this.decided = pool.withConnection(c -> c.query("""
+                        select exists (select 1 from indicator_version) or exists (select 1 from revision)
+                            or exists (select 1 from progress) as known""").execute())
+                .map(rows -> rows.iterator().next().getBoolean("known"))
+                .flatMap(known -> known ? Uni.createFrom().item(Phase.LIVE) : Uni.createFrom().item(() -> {
+                    ends = endsNow();
+                    Log.infof("the database is empty: rebuilding from the topics up to %s, publishing nothing until "
+                            + "then", ends);
+                    return Phase.STORING;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .invoke(p -> {
+                    phase = p;
+                    settled = p == Phase.LIVE;
+                })
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).indefinitely()
+                .memoize().indefinitely();
+    }
+
+    /** The phase, decided at the first call. */
+    public Uni<Phase> phase() {
+        return decided;
+    }
+
+    /** True once a rebuild has settled, or when none was needed; false before the phase is decided. */
+    public boolean settled() {
+        return settled;
+    }
+
+    /**
+     * Counts an apply that only stores, unless the rebuild has gone live meanwhile (then false, and
+     * the apply judges as usual); {@link #leaveStoring} ends it.
+     */
+    boolean enterStoring() {
+        storing.incrementAndGet();
+        if (phase == Phase.STORING) {
+            return true;
+        }
+        storing.decrementAndGet();
+        return false;
+    }
+
+    void leaveStoring() {
+        storing.decrementAndGet();
+    }
+
+    /** True while storing and the groups have committed up to where the topics ended when the rebuild began. */
+    boolean readyToSettle() throws Exception {
+        if (phase != Phase.STORING) {
+            return false;
+        }
+        for (String group : groups) {
+            Map<String, Long> behind = GroupOffsets.behind(ends, offsets.committed(group));
+            if (behind.values().stream().anyMatch(n -> n > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Takes the last progress document and roll-up of every key on this service's own topics as the
+     * current ones, then goes live and waits for the applies that only stored to end.
+     */
+    Uni<Void> seed() {
+        return Uni.createFrom().item(() -> published.last(Topics.INDICATOR_PROGRESS))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(this::seedProgress)
+                .chain(() -> Uni.createFrom().item(() -> published.last(Topics.PLAN_ROLLUPS))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .flatMap(this::seedRollups)
+                .invoke(() -> phase = Phase.LIVE)
+                .chain(this::drained);
+    }
+
+    void settled(boolean value) {
+        settled = value;
+    }
+
+    private Uni<Void> seedProgress(Map<String, PublishedTopics.Last> last) {
+        List<ProgressRepository.NewVersion> seeds = new ArrayList<>();
+        for (PublishedTopics.Last record : last.values()) {
+            if (record.payload() != null) { // a tombstone: the indicator's progress was removed
+                ProgressUpdated document = json.read(new String(record.payload(), StandardCharsets.UTF_8),
+                        ProgressUpdated.class);
+                seeds.add(new ProgressRepository.NewVersion(document.indicatorId(), document.planId(), record.version(),
+                        document.status(), ProgressRepository.PUBLISHED, json.write(document), document.late(),
+                        ProgressDocuments.contentHash(document, json)));
+            }
+        }
+        Log.infof("rebuild: %d progress documents taken from %s", seeds.size(), Topics.INDICATOR_PROGRESS);
+        return inSlices(seeds, slice -> pool.withTransaction(c -> progress.seed(c, slice, clock.instant())));
+    }
+
+    private Uni<Void> seedRollups(Map<String, PublishedTopics.Last> last) {
+        List<RollupRepository.NewVersion> seeds = new ArrayList<>();
+        for (PublishedTopics.Last record : last.values()) {
+            if (record.payload() != null) {
+                RollupUpdated r = json.read(new String(record.payload(), StandardCharsets.UTF_8), RollupUpdated.class);
+                // stored as computed (version 0); the version is the row's
+                seeds.add(new RollupRepository.NewVersion(r.key(), r.planId(), record.version(), json.write(
+                        new RollupUpdated(r.key(), r.planId(), r.scope(), r.id(), r.counts(), r.status(),
+                                r.bindingStatus(), r.onTrackShare(), 0))));
+            }
+        }
+        Log.infof("rebuild: %d roll-ups taken from %s", seeds.size(), Topics.PLAN_ROLLUPS);
+        return inSlices(seeds, slice -> pool.withTransaction(c -> rollups.seed(c, slice, clock.instant())));
+    }
+
+    private static <T> Uni<Void> inSlices(List<T> all, Function<List<T>, Uni<Void>> write) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < all.size(); from += SEED_SLICE) {
+            List<T> slice = all.subList(from, Math.min(all.size(), from + SEED_SLICE));
+            chain = chain.chain(() -> write.apply(slice));
+        }
+        return chain;
+    }
+
+    /** Completes once no apply that only stores is under way. */
+    private Uni<Void> drained() {
+        return Multi.createFrom().ticks().every(Duration.ofMillis(20)).filter(tick -> storing.get() == 0)
+                .toUni().replaceWithVoid();
+    }
+
+    private Map<TopicPartition, Long> endsNow() {
+        try {
+            return offsets.ends(INPUTS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the topics' ends could not be read: " + e.getMessage(), e);
+        }
+    }
+}
