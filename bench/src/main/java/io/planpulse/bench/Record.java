@@ -91,9 +91,11 @@ final class Record {
         ObjectNode n = root.putObject("replay");
         n.put("events", r.events());
         n.put("seconds", round(r.seconds()));
-        n.put("execToReadySeconds", round(r.startSeconds()));
+        n.put("execToAnsweringSeconds", round(r.startSeconds()));
         n.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
-        n.put("outboxRelay", "off (a rebuild publishes nothing)");
+        n.put("published", r.published());
+        n.put("outboxRelay", "on (a rebuild publishes only what differs from what the topics hold)");
+        n.put("doneWhen", "ready, as many revisions as the topic holds, outbox drained");
     }
 
     void footprint(Footprint footprint, Path run) {

@@ -24,16 +24,21 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Rebuilds reporting-service from both topics into an empty database: a second instance of the
- * service, started on a scratch database (planpulse_replay) in a consumer group of its own and
- * with its outbox relay off (it publishes nothing), reads plan.targets.v1 and indicator.reports.v1
- * from the beginning until its group has no lag.
+ * service, started on a scratch database (planpulse_replay) in a consumer group of its own, its
+ * outbox relay on (a rebuild publishes only what differs from what the topics hold), reads
+ * plan.targets.v1 and indicator.reports.v1 from the beginning. It is done when it is ready (it has
+ * settled), holds as many revisions as the topic (indicators-service's, and those the sustained
+ * apply produced straight onto the topic), and its outbox is drained.
  */
 final class Replay {
 
     private static final List<String> TOPICS = List.of("plan.targets.v1", "indicator.reports.v1");
 
-    /** Events on both topics, the time from the instance's exec until it had applied them all, and from its exec to ready. */
-    record Result(long events, double seconds, double startSeconds) {
+    /**
+     * Events on both topics, the time from the instance's exec until it was done, from its exec until
+     * it answered at all, and the events it published (its outbox's rows).
+     */
+    record Result(long events, double seconds, double startSeconds, long published) {
 
         double eventsPerSecond() {
             return events / seconds;
@@ -67,16 +72,28 @@ final class Replay {
         env.put("QUARKUS_DATASOURCE_USERNAME", s.pgUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", s.pgPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafka());
-        env.put("PLANPULSE_OUTBOX_RELAY_ENABLED", "false");
         env.put("MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", group);
         env.put("MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", group);
+        long expected = revisionsOnTheTopic(s);
         long start = System.nanoTime();
         Process process = builder.start();
         try {
-            double ready = awaitReady(port, process, start);
-            Quiet.await(s, Map.of(group, TOPICS), Duration.ofMinutes(30));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(events, seconds, ready);
+            double live = await(port, "/q/health/live", process, start, Duration.ofMinutes(5));
+            await(port, "/q/health/ready", process, start, Duration.ofMinutes(60));
+            try (Connection c = DriverManager.getConnection(s.pgUrl(database), s.pgUser(), s.pgPassword())) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                while (count(c, "select count(*) from revision") < expected || count(c, "select count(*) from outbox") > 0) {
+                    if (System.nanoTime() > deadline || !process.isAlive()) {
+                        throw new IllegalStateException("the rebuild did not reach " + expected + " revisions with its "
+                                + "outbox drained: see reporting-replay.log");
+                    }
+                    Thread.sleep(100);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Thread.sleep(1000); // the statistics of the outbox's inserts are flushed within a second
+                return new Result(events, seconds, live,
+                        count(c, "select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables where relname = 'outbox'"));
+            }
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -86,15 +103,15 @@ final class Replay {
         }
     }
 
-    /** Seconds from the exec to the instance's first ready answer. */
-    private static double awaitReady(int port, Process process, long start) throws Exception {
+    /** Seconds from the exec until the instance answers 200 at this health path. */
+    private static double await(int port, String path, Process process, long start, Duration patience) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest check = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(2)).build();
-        long deadline = start + Duration.ofMinutes(5).toNanos();
+        long deadline = start + patience.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(check, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return (System.nanoTime() - start) / 1e9;
                 }
             } catch (java.io.IOException e) {
@@ -102,7 +119,27 @@ final class Replay {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the replaying reporting-service did not become ready: see reporting-replay.log");
+        throw new IllegalStateException("the rebuilding reporting-service did not answer " + path + " 200 within "
+                + patience + ": see reporting-replay.log");
+    }
+
+    /**
+     * The revisions on indicator.reports.v1: indicators-service's, and those the sustained apply
+     * produced straight onto the topic (of its own indicators, read from the running reporting-service).
+     */
+    private static long revisionsOnTheTopic(Settings s) throws SQLException {
+        try (Connection indicators = DriverManager.getConnection(s.pgUrl("indicators"), s.pgUser(), s.pgPassword());
+                Connection reporting = DriverManager.getConnection(s.pgUrl("reporting"), s.pgUser(), s.pgPassword())) {
+            return count(indicators, "select count(*) from report_revision")
+                    + count(reporting, "select count(*) from revision where indicator_id ~ '^A[0-9]{3}-'");
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); var rows = st.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The records on both topics now. */

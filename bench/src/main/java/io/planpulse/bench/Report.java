@@ -116,13 +116,25 @@ final class Report {
                     + "was seen, over the time from the first send to the last one seen.\n");
         }
         JsonNode replay = r.path("replay");
-        md.append("\n## Replay (a new reporting-service from both topics into an empty database, its outbox relay off)\n\n")
-                .append("| events | took (from exec) | exec to ready | events/s | share of raw Kafka consumer |\n")
-                .append("|---|---|---|---|---|\n")
-                .append(String.format(Locale.ROOT, "| %d | %.1f s | %.1f s | %d | %.1f %% |\n", replay.path("events").asLong(),
-                        replay.path("seconds").asDouble(), replay.path("execToReadySeconds").asDouble(),
+        boolean relayOn = replay.has("published");
+        md.append(relayOn
+                        ? "\n## Rebuild (a new reporting-service from both topics into an empty database, its outbox relay on)\n\n"
+                        : "\n## Replay (a new reporting-service from both topics into an empty database, its outbox relay off)\n\n")
+                .append("| events | took (from exec) | exec to answering | events/s | share of raw Kafka consumer "
+                        + "| share of raw COPY | published |\n")
+                .append("|---|---|---|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| %d | %.1f s | %.1f s | %d | %.1f %% | %.1f %% | %s |\n",
+                        replay.path("events").asLong(), replay.path("seconds").asDouble(),
+                        replay.path(relayOn ? "execToAnsweringSeconds" : "execToReadySeconds").asDouble(),
                         replay.path("eventsPerSecond").asLong(),
-                        100 * replay.path("eventsPerSecond").asDouble() / c.path("kafkaConsumedPerSecond").asDouble()));
+                        100 * replay.path("eventsPerSecond").asDouble() / c.path("kafkaConsumedPerSecond").asDouble(),
+                        100 * replay.path("eventsPerSecond").asDouble() / c.path("copyRowsPerSecond").asDouble(),
+                        relayOn ? replay.path("published").asText() : "—"));
+        if (relayOn) {
+            md.append("\nDone when the instance is ready (it has settled), holds as many revisions as the topic, and its "
+                    + "outbox is drained; published: the events its relay published (what differed from what the "
+                    + "topics held).\n");
+        }
         md.append("\n## Footprint\n\n| service | resident memory, highest under load | exec to ready (at `up`) "
                 + "| JIT seconds since start |\n|---|---|---|---|\n");
         fields(r.path("footprint")).forEachRemaining(e -> md.append(String.format(Locale.ROOT, "| %s | %d MB | %s s | %s |\n",
