@@ -55,7 +55,11 @@ final class DirectFeed {
     private DirectFeed() {
     }
 
-    static Result run(Settings s, ProvincePlan plan, double perSecond, Duration duration) throws Exception {
+    /**
+     * Produces {@code total} reports at {@code perSecond} (open loop) and waits up to {@code wait}
+     * after the last for their progress.
+     */
+    static Result run(Settings s, ProvincePlan plan, double perSecond, long total, Duration wait) throws Exception {
         List<ProvincePlan.Target> targets = plan.targets;
         Map<String, Integer> revisions = heads(s, targets);
         Freshness lag = new Freshness();
@@ -67,13 +71,12 @@ final class DirectFeed {
         try (ProgressWatcher watcher = new ProgressWatcher(s);
                 KafkaProducer<String, byte[]> producer = producer(s)) {
             start = System.nanoTime();
-            long total = (long) (perSecond * duration.toNanos() / 1e9);
             double intervalNanos = 1e9 / perSecond;
             for (long i = 0; i < total; i++) {
                 long intended = start + (long) (i * intervalNanos);
-                long wait = intended - System.nanoTime();
-                if (wait > 200_000) {
-                    LockSupport.parkNanos(wait);
+                long ahead = intended - System.nanoTime();
+                if (ahead > 200_000) {
+                    LockSupport.parkNanos(ahead);
                 }
                 ProvincePlan.Target t = targets.get((int) (i % targets.size()));
                 int revision = revisions.merge(key(t), 1, Integer::sum);
@@ -94,7 +97,7 @@ final class DirectFeed {
             if (failed.get() > 0) {
                 throw new IllegalStateException(failed.get() + " reports were not produced");
             }
-            Histogram measured = lag.measure(watcher::seenAt, Scenarios.FRESHNESS_WAIT);
+            Histogram measured = lag.measure(watcher::seenAt, wait);
             long seen = 0;
             long lastSeen = start;
             for (Freshness.Ack a : lag.acks()) {

@@ -42,6 +42,7 @@ final class Record {
         root.putArray("warmUp");
         root.putArray("singles");
         root.putArray("batches");
+        root.putArray("sustainedApply");
         root.putArray("notes");
     }
 
@@ -77,14 +78,17 @@ final class Record {
         ((ArrayNode) root.get("batches")).add(n);
     }
 
-    void apply(DirectFeed.Result r) {
-        ObjectNode n = root.putObject("sustainedApply");
+    void apply(String step, int instances, DirectFeed.Result r) {
+        ObjectNode n = Bench.object();
+        n.put("step", step);
+        n.put("instances", instances);
         n.put("offeredPerSecond", r.offeredPerSecond());
         n.put("seconds", round(r.took().toMillis() / 1000.0));
         n.put("produced", r.produced());
         n.put("producedPerSecond", round(r.producedPerSecond()));
         n.put("appliedPerSecond", Double.isNaN(r.appliedPerSecond()) ? null : round(r.appliedPerSecond()));
         n.set("lag", histogram(r.lagMicros()));
+        ((ArrayNode) root.get("sustainedApply")).add(n);
     }
 
     void replay(Replay.Result r) {

@@ -1,11 +1,5 @@
 package io.planpulse.bench;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,9 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -53,74 +45,27 @@ final class Replay {
         recreate(s, database);
         long events = events(s);
         String group = "planpulse-replay-" + System.currentTimeMillis();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String host = s.pgUrl().replaceAll("^jdbc:postgresql://([^/]+)/.*$", "$1");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(s.serviceJavaOptions());
-        command.add("-jar");
-        command.add(s.root().resolve("reporting-service/target/quarkus-app/quarkus-run.jar").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(s.logs().resolve("reporting-replay.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + host + "/" + database);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + "/" + database);
-        env.put("QUARKUS_DATASOURCE_USERNAME", s.pgUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", s.pgPassword());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafka());
-        env.put("MP_MESSAGING_INCOMING_PLAN_TARGETS_GROUP_ID", group);
-        env.put("MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", group);
         long expected = revisionsOnTheTopic(s);
-        long start = System.nanoTime();
-        Process process = builder.start();
-        try {
-            double live = await(port, "/q/health/live", process, start, Duration.ofMinutes(5));
-            await(port, "/q/health/ready", process, start, Duration.ofMinutes(60));
+        try (ReportingInstance rebuild = ReportingInstance.start(s, database, group, "reporting-replay.log")) {
+            double live = rebuild.await("/q/health/live", Duration.ofMinutes(5));
+            rebuild.await("/q/health/ready", Duration.ofMinutes(60));
             try (Connection c = DriverManager.getConnection(s.pgUrl(database), s.pgUser(), s.pgPassword())) {
                 long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
                 while (count(c, "select count(*) from revision") < expected || count(c, "select count(*) from outbox") > 0) {
-                    if (System.nanoTime() > deadline || !process.isAlive()) {
+                    if (System.nanoTime() > deadline || !rebuild.alive()) {
                         throw new IllegalStateException("the rebuild did not reach " + expected + " revisions with its "
                                 + "outbox drained: see reporting-replay.log");
                     }
                     Thread.sleep(100);
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = rebuild.secondsSinceExec();
                 Thread.sleep(1000); // the statistics of the outbox's inserts are flushed within a second
                 return new Result(events, seconds, live,
                         count(c, "select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables where relname = 'outbox'"));
             }
         } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
             drop(s, database);
         }
-    }
-
-    /** Seconds from the exec until the instance answers 200 at this health path. */
-    private static double await(int port, String path, Process process, long start, Duration patience) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest check = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = start + patience.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (http.send(check, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - start) / 1e9;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the rebuilding reporting-service did not answer " + path + " 200 within "
-                + patience + ": see reporting-replay.log");
     }
 
     /**

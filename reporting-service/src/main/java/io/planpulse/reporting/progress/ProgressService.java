@@ -293,10 +293,8 @@ public class ProgressService {
                         })))
                         .chain(() -> judgeDue(true))
                         .chain(this::refreshRollups)
-                        .invoke(() -> {
-                            rebuild.settled(true);
-                            Log.info("rebuild: settled; publishing as usual");
-                        }));
+                        .chain(rebuild::settled)
+                        .invoke(() -> Log.info("rebuild: settled; publishing as usual")));
     }
 
     /**

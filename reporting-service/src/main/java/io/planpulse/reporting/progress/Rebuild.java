@@ -26,8 +26,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whether this instance rebuilds its database from the topics (DESIGN §2, "Rebuilding"), decided
- * once, at the first input: it does when its database holds nothing yet. While it reads the topics
+ * Whether this instance rebuilds its database from the topics (DESIGN §2, "Rebuilding
+ * reporting-service"), decided once, at the first input or check: it does when its database holds
+ * nothing yet, or when another instance began a rebuild of it that has not settled. While it reads the topics
  * up to where they ended then, it only stores what they hold ({@link Phase#STORING}); once its group
  * has committed that far, it takes what its own topics hold as its current progress and roll-ups
  * ({@link #seed}) and goes {@link Phase#LIVE}; {@link ProgressService#settle} then judges everything
@@ -72,14 +73,19 @@ public class Rebuild {
         this.json = json;
         this.clock = clock;
         this.groups = List.copyOf(new LinkedHashSet<>(List.of(reportsGroup, planGroup)));
-        this.decided = pool.withConnection(c -> c.query("""
-                        select exists (select 1 from indicator_version) or exists (select 1 from revision)
-                            or exists (select 1 from progress) as known""").execute())
-                .map(rows -> rows.iterator().next().getBoolean("known"))
-                .flatMap(known -> known ? Uni.createFrom().item(Phase.LIVE) : Uni.createFrom().item(() -> {
+        this.decided = pool.withTransaction(c -> c.query("""
+                        with empty as (
+                            select not (exists (select 1 from indicator_version) or exists (select 1 from revision)
+                                        or exists (select 1 from progress)) as empty),
+                        begun as (
+                            insert into rebuild_under_way (started_at) select now() from empty where empty.empty
+                            on conflict do nothing)
+                        select (select empty from empty) or exists (select 1 from rebuild_under_way) as rebuilding""")
+                        .execute())
+                .map(rows -> rows.iterator().next().getBoolean("rebuilding"))
+                .flatMap(rebuilding -> !rebuilding ? Uni.createFrom().item(Phase.LIVE) : Uni.createFrom().item(() -> {
                     ends = endsNow();
-                    Log.infof("the database is empty: rebuilding from the topics up to %s, publishing nothing until "
-                            + "then", ends);
+                    Log.infof("rebuilding the database from the topics up to %s, publishing nothing until then", ends);
                     return Phase.STORING;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .invoke(p -> {
@@ -96,7 +102,7 @@ public class Rebuild {
     }
 
     /** True once a rebuild has settled, or when none was needed; false before the phase is decided. */
-    public boolean settled() {
+    public boolean isSettled() {
         return settled;
     }
 
@@ -146,8 +152,10 @@ public class Rebuild {
                 .chain(this::drained);
     }
 
-    void settled(boolean value) {
-        settled = value;
+    /** Marks the rebuild done, for every instance: one that starts from now on is live at once. */
+    Uni<Void> settled() {
+        return pool.withTransaction(c -> c.query("delete from rebuild_under_way").execute())
+                .invoke(() -> settled = true).replaceWithVoid();
     }
 
     private Uni<Void> seedProgress(Map<String, PublishedTopics.Last> last) {

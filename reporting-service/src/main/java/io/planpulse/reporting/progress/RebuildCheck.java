@@ -21,6 +21,6 @@ public class RebuildCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("rebuild").status(rebuild.settled()).build();
+        return HealthCheckResponse.named("rebuild").status(rebuild.isSettled()).build();
     }
 }

@@ -26,6 +26,12 @@ public final class Topics {
     public static final String PLAN_ROLLUPS = "plan.rollups.v1";
 
     private static final int PARTITIONS = 3;
+    /**
+     * The reports: reporting-service's consumers each apply the partitions they own in parallel
+     * (DESIGN §2, "How reporting-service applies"), so the partitions bound how many consumers, over
+     * all instances, share the apply: 12 lets 4 instances of 3 consumers each take their part.
+     */
+    private static final int REPORT_PARTITIONS = 12;
     private static final int DEAD_LETTER_PARTITIONS = 1;
     private static final Duration ALERT_RETENTION = Duration.ofDays(365);
     private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
@@ -33,7 +39,7 @@ public final class Topics {
     /** Every topic, in the order of DESIGN §6, then the dead-letter topics. */
     public static final List<Topic> ALL = List.of(
             Topic.compacted(PLAN_TARGETS, PARTITIONS),
-            Topic.keptForGood(INDICATOR_REPORTS, PARTITIONS),
+            Topic.keptForGood(INDICATOR_REPORTS, REPORT_PARTITIONS),
             Topic.compacted(INDICATOR_PROGRESS, PARTITIONS),
             Topic.keptFor(PROGRESS_ALERTS, PARTITIONS, ALERT_RETENTION),
             Topic.compacted(PLAN_ROLLUPS, PARTITIONS),
