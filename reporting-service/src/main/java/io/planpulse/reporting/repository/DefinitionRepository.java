@@ -148,24 +148,50 @@ public class DefinitionRepository {
                 });
     }
 
-    /** The plans among {@code planIds} in force at {@code asOf} (null: now), deleted ones left out. */
+    /**
+     * The plans among {@code planIds} in force at {@code asOf} (null: now), deleted ones left out. A
+     * plan's definition is its whole tree, tens of kilobytes for a city's plan, and judging a batch
+     * reads the plans of all its indicators: so their versions are read first, and a definition only
+     * where this instance has not parsed that version yet.
+     */
     public Uni<Map<String, PlanDefined>> plans(SqlClient client, Collection<String> planIds, Instant asOf) {
         if (planIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return client.preparedQuery("""
-                        select distinct on (plan_id) plan_id, version, definition, deleted from plan_version
+                        select distinct on (plan_id) plan_id, version, deleted from plan_version
                         where plan_id = any($1) and ($2::timestamptz is null or received_at <= $2)
                         order by plan_id, version desc""")
                 .execute(Tuple.of(planIds.toArray(String[]::new), at(asOf)))
-                .map(rows -> {
-                    Map<String, PlanDefined> out = new HashMap<>();
+                .flatMap(rows -> {
+                    Map<String, Integer> live = new HashMap<>();
                     rows.forEach(row -> {
                         if (!row.getBoolean("deleted")) {
-                            out.put(row.getString("plan_id"), plan(row));
+                            live.put(row.getString("plan_id"), row.getInteger("version"));
                         }
                     });
-                    return out;
+                    Map<String, PlanDefined> out = new HashMap<>();
+                    List<String> unread = new ArrayList<>();
+                    live.forEach((planId, version) -> {
+                        ParsedPlan parsed = plans.get(planId);
+                        if (parsed != null && parsed.version() == version) {
+                            out.put(planId, parsed.plan());
+                        } else {
+                            unread.add(planId);
+                        }
+                    });
+                    if (unread.isEmpty()) {
+                        return Uni.createFrom().item(out);
+                    }
+                    return client.preparedQuery("""
+                                    select plan_id, version, definition from plan_version
+                                    where (plan_id, version) in (select * from unnest($1::text[], $2::int[]))""")
+                            .execute(Tuple.of(unread.toArray(String[]::new),
+                                    unread.stream().map(live::get).toArray(Integer[]::new)))
+                            .map(definitions -> {
+                                definitions.forEach(row -> out.put(row.getString("plan_id"), plan(row)));
+                                return out;
+                            });
                 });
     }
 

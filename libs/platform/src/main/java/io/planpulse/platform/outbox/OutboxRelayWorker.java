@@ -147,7 +147,7 @@ public final class OutboxRelayWorker implements Runnable {
     }
 
     private record Row(long id, String topic, String key, String type, UUID eventId, String subject, Instant occurredAt,
-                       int version, String payload) {
+                       int version, byte[] payload) {
     }
 
     private List<Row> fetch(Connection connection) throws SQLException {
@@ -158,7 +158,8 @@ public final class OutboxRelayWorker implements Runnable {
                 while (rs.next()) {
                     Timestamp occurred = rs.getTimestamp(7);
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, UUID.class), rs.getString(6), occurred.toInstant(), rs.getInt(8), rs.getString(9)));
+                            rs.getObject(5, UUID.class), rs.getString(6), occurred.toInstant(), rs.getInt(8),
+                            rs.getBytes(9))); // a text column's bytes as the server sent them: UTF-8, not decoded
                 }
             }
         }
@@ -190,7 +191,7 @@ public final class OutboxRelayWorker implements Runnable {
         byte[] value = null;
         if (row.payload() != null) {
             header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-            value = row.payload().getBytes(StandardCharsets.UTF_8);
+            value = row.payload();
         }
         return new ProducerRecord<>(row.topic(), null, row.key(), value, headers);
     }
