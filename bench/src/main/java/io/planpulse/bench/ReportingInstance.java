@@ -72,7 +72,7 @@ final class ReportingInstance implements AutoCloseable {
             } catch (java.io.IOException e) {
                 // not listening yet
             }
-            Thread.sleep(50);
+            Thread.sleep(250); // each DOWN answer is a line in the instance's log
         }
         throw new IllegalStateException("a reporting-service the harness started did not answer " + path
                 + " 200 within " + patience + " (see its log)");

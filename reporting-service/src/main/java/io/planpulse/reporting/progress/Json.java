@@ -22,6 +22,15 @@ public class Json {
         }
     }
 
+    /** The value's JSON as UTF-8 bytes (for hashing: no string made on the way). */
+    public byte[] bytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a document always serialises", e);
+        }
+    }
+
     public <T> T read(String text, Class<T> type) {
         try {
             return mapper.readValue(text, type);

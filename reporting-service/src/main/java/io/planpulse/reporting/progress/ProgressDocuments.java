@@ -3,7 +3,6 @@ package io.planpulse.reporting.progress;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.reporting.domain.Progress;
 import io.planpulse.reporting.repository.StoredIndicator;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -39,8 +38,7 @@ final class ProgressDocuments {
      */
     static String contentHash(ProgressUpdated d, Json json) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(json.write(content(d)).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.bytes(content(d))));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

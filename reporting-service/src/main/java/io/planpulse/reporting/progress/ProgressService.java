@@ -232,10 +232,15 @@ public class ProgressService {
      * leaves every live indicator due in its home partition, then judges every partition's due ones.
      */
     public Uni<Void> clockRound() {
+        return rebuild.phase().flatMap(phase -> phase == Rebuild.Phase.STORING ? done() // its settling judges everything
+                : pool.withTransaction(c -> definitions.liveIndicators(c).flatMap(indicators -> dueEverywhere(c, indicators)))
+                        .chain(() -> judgeDue(true)));
+    }
+
+    /** Leaves every one of these indicators due in its home partition, the clock as the cause. */
+    private Uni<Void> dueEverywhere(SqlClient c, List<StoredIndicator> indicators) {
         Trigger clockTrigger = new Trigger(StatusChanged.Cause.CLOCK, null);
-        return pool.withTransaction(c -> definitions.liveIndicators(c).flatMap(indicators -> due.add(c,
-                        indicators.stream().map(i -> clockTrigger.due(i.indicatorId())).toList())))
-                .chain(() -> judgeDue(true));
+        return due.add(c, indicators.stream().map(i -> clockTrigger.due(i.indicatorId())).toList());
     }
 
     /**
@@ -285,11 +290,9 @@ public class ProgressService {
                         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .flatMap(ready -> !ready ? done() : rebuild.seed()
                         .chain(() -> pool.withTransaction(c -> definitions.liveIndicators(c).flatMap(indicators -> {
-                            Trigger clockTrigger = new Trigger(StatusChanged.Cause.CLOCK, null);
                             Set<String> plans = new LinkedHashSet<>();
                             indicators.forEach(i -> Optional.ofNullable(i.planId()).ifPresent(plans::add));
-                            return due.add(c, indicators.stream().map(i -> clockTrigger.due(i.indicatorId())).toList())
-                                    .chain(() -> due.addPlans(c, plans));
+                            return dueEverywhere(c, indicators).chain(() -> due.addPlans(c, plans));
                         })))
                         .chain(() -> judgeDue(true))
                         .chain(this::refreshRollups)

@@ -96,9 +96,9 @@ public class Rebuild {
                 .memoize().indefinitely();
     }
 
-    /** The phase, decided at the first call. */
+    /** The phase now (decided at the first call: it waits for that). */
     public Uni<Phase> phase() {
-        return decided;
+        return decided.map(first -> phase);
     }
 
     /** True once a rebuild has settled, or when none was needed; false before the phase is decided. */

@@ -69,38 +69,28 @@ public class ProgressRepository {
                              String document, boolean late, String contentHash) {
     }
 
-    /** Makes these versions current and keeps them in the history, with two statements. */
+    /** The new versions' columns, as {@link #saveAll} and {@link #seed} read them: one array each. */
+    private static final String VERSIONS = """
+            unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $7::bool[], $8::text[], $9::text[])
+            as t(i, p, v, s, d, l, h, c)""";
+
+    /** Makes these versions current and keeps them in the history, with one statement (each document sent once). */
     public Uni<Void> saveAll(SqlClient client, List<NewVersion> versions, Instant at) {
         if (versions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[] ids = versions.stream().map(NewVersion::indicatorId).toArray(String[]::new);
-        Integer[] numbers = versions.stream().map(NewVersion::version).toArray(Integer[]::new);
-        String[] statuses = versions.stream().map(NewVersion::status).toArray(String[]::new);
-        String[] documents = versions.stream().map(NewVersion::document).toArray(String[]::new);
-        Uni<Void> current = client.preparedQuery("""
-                        insert into progress (indicator_id, plan_id, version, status, document, updated_at, late,
-                                              content_hash)
-                        select i, p, v, s, d, $6, l, h
-                        from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $7::bool[], $8::text[])
-                             as t(i, p, v, s, d, l, h)
-                        on conflict (indicator_id) do update set plan_id = excluded.plan_id, version = excluded.version,
-                            status = excluded.status, document = excluded.document, updated_at = excluded.updated_at,
-                            late = excluded.late, content_hash = excluded.content_hash""")
-                .execute(Tuple.tuple(Arrays.asList(ids, versions.stream().map(NewVersion::planId).toArray(String[]::new),
-                        numbers, statuses, documents, at.atOffset(ZoneOffset.UTC),
-                        versions.stream().map(NewVersion::late).toArray(Boolean[]::new),
-                        versions.stream().map(NewVersion::contentHash).toArray(String[]::new))))
-                .replaceWithVoid();
-        Uni<Void> history = client.preparedQuery("""
+        return client.preparedQuery("with v as (select * from " + VERSIONS + "), " + """
+                        saved as (
+                            insert into progress (indicator_id, plan_id, version, status, document, updated_at, late,
+                                                  content_hash)
+                            select i, p, v, s, d, $6, l, h from v
+                            on conflict (indicator_id) do update set plan_id = excluded.plan_id,
+                                version = excluded.version, status = excluded.status, document = excluded.document,
+                                updated_at = excluded.updated_at, late = excluded.late,
+                                content_hash = excluded.content_hash)
                         insert into progress_history (indicator_id, version, status, cause, document, computed_at)
-                        select i, v, s, c, d, $6 from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])
-                             as t(i, v, s, c, d)""")
-                .execute(Tuple.tuple(Arrays.asList(ids, numbers, statuses,
-                        versions.stream().map(NewVersion::cause).toArray(String[]::new), documents,
-                        at.atOffset(ZoneOffset.UTC))))
-                .replaceWithVoid();
-        return current.chain(() -> history);
+                        select i, v, s, c, d, $6 from v""")
+                .execute(columns(versions, at)).replaceWithVoid();
     }
 
     /**
@@ -111,29 +101,30 @@ public class ProgressRepository {
         if (published.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return client.preparedQuery("""
-                        with seeded as (
+        return client.preparedQuery("with v as (select * from " + VERSIONS + "), " + """
+                        seeded as (
                             insert into progress (indicator_id, plan_id, version, status, document, updated_at, late,
                                                   content_hash)
-                            select i, p, v, s, d, $6, l, h
-                            from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $7::bool[], $8::text[])
-                                 as t(i, p, v, s, d, l, h)
+                            select i, p, v, s, d, $6, l, h from v
                             on conflict (indicator_id) do nothing
-                            returning indicator_id, version, status, document)
+                            returning indicator_id)
                         insert into progress_history (indicator_id, version, status, cause, document, computed_at)
-                        select indicator_id, version, status, $9, document, $6 from seeded
+                        select i, v, s, c, d, $6 from v join seeded on seeded.indicator_id = v.i
                         on conflict do nothing""")
-                .execute(Tuple.tuple(Arrays.asList(
-                        published.stream().map(NewVersion::indicatorId).toArray(String[]::new),
-                        published.stream().map(NewVersion::planId).toArray(String[]::new),
-                        published.stream().map(NewVersion::version).toArray(Integer[]::new),
-                        published.stream().map(NewVersion::status).toArray(String[]::new),
-                        published.stream().map(NewVersion::document).toArray(String[]::new),
-                        at.atOffset(ZoneOffset.UTC),
-                        published.stream().map(NewVersion::late).toArray(Boolean[]::new),
-                        published.stream().map(NewVersion::contentHash).toArray(String[]::new),
-                        PUBLISHED)))
-                .replaceWithVoid();
+                .execute(columns(published, at)).replaceWithVoid();
+    }
+
+    private static Tuple columns(List<NewVersion> versions, Instant at) {
+        return Tuple.tuple(Arrays.asList(
+                versions.stream().map(NewVersion::indicatorId).toArray(String[]::new),
+                versions.stream().map(NewVersion::planId).toArray(String[]::new),
+                versions.stream().map(NewVersion::version).toArray(Integer[]::new),
+                versions.stream().map(NewVersion::status).toArray(String[]::new),
+                versions.stream().map(NewVersion::document).toArray(String[]::new),
+                at.atOffset(ZoneOffset.UTC),
+                versions.stream().map(NewVersion::late).toArray(Boolean[]::new),
+                versions.stream().map(NewVersion::contentHash).toArray(String[]::new),
+                versions.stream().map(NewVersion::cause).toArray(String[]::new)));
     }
 
     /** Removes these indicators' current progress (their history stays). */

@@ -69,30 +69,23 @@ public class RollupRepository {
 
     /** Takes these published roll-ups as current where none is stored (a rebuild's starting point). */
     public Uni<Void> seed(SqlClient client, List<NewVersion> published, Instant at) {
-        if (published.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return client.preparedQuery("""
-                        insert into rollup (rollup_key, plan_id, version, document, updated_at)
-                        select k, p, v, d, $5 from unnest($1::text[], $2::text[], $3::int[], $4::text[]) as t(k, p, v, d)
-                        on conflict (rollup_key) do nothing""")
-                .execute(Tuple.tuple(Arrays.asList(published.stream().map(NewVersion::key).toArray(String[]::new),
-                        published.stream().map(NewVersion::planId).toArray(String[]::new),
-                        published.stream().map(NewVersion::version).toArray(Integer[]::new),
-                        published.stream().map(NewVersion::document).toArray(String[]::new), at.atOffset(ZoneOffset.UTC))))
-                .replaceWithVoid();
+        return write(client, published, at, "do nothing");
     }
 
     /** Makes these roll-up versions current, with one statement. */
     public Uni<Void> saveAll(SqlClient client, List<NewVersion> versions, Instant at) {
+        return write(client, versions, at,
+                "do update set version = excluded.version, document = excluded.document, updated_at = excluded.updated_at");
+    }
+
+    private static Uni<Void> write(SqlClient client, List<NewVersion> versions, Instant at, String onConflict) {
         if (versions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return client.preparedQuery("""
                         insert into rollup (rollup_key, plan_id, version, document, updated_at)
                         select k, p, v, d, $5 from unnest($1::text[], $2::text[], $3::int[], $4::text[]) as t(k, p, v, d)
-                        on conflict (rollup_key) do update set version = excluded.version, document = excluded.document,
-                            updated_at = excluded.updated_at""")
+                        on conflict (rollup_key) """ + onConflict)
                 .execute(Tuple.tuple(Arrays.asList(versions.stream().map(NewVersion::key).toArray(String[]::new),
                         versions.stream().map(NewVersion::planId).toArray(String[]::new),
                         versions.stream().map(NewVersion::version).toArray(Integer[]::new),
