@@ -57,47 +57,53 @@ final class Report {
                 .append(rate("Kafka producer, 300-byte records, acks=all", c.path("kafkaProducedPerSecond"), "records/s"))
                 .append(rate("Kafka consumer, 300-byte records", c.path("kafkaConsumedPerSecond"), "records/s"));
         double commits = c.path("singleRowCommitsPerSecond").asDouble();
-        md.append("\n## Warm-up (single reports at 200/s, 10 s windows, until indicators-service's JIT settled)\n\n")
-                .append("| window | ok /s | p99 ms | answered by status | JIT seconds in the window (per service) |\n")
-                .append("|---|---|---|---|---|\n");
-        int w = 0;
-        for (JsonNode window : r.path("warmUp")) {
-            md.append(String.format(Locale.ROOT, "| %d | %.0f | %s | %s | %s |\n", ++w, window.path("okPerSecond").asDouble(),
-                    ms(window.path("answered"), "p99Ms"), statuses(window), jit(window)));
-        }
-        md.append("\n## Single reports (`POST /api/v1/reports`)\n\n")
-                .append("| offered /s | ok /s | share of raw single-row commits | p50 ms | p99 ms | p99.9 ms | max ms "
-                        + "| answered by status | waited for a connection | freshness p50 / p99 / max ms (reports) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (JsonNode step : r.path("singles")) {
-            JsonNode a = step.path("answered");
-            JsonNode f = step.path("freshness");
-            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f %% | %s | %s | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
-                    step.path("offeredPerSecond").asDouble(), step.path("okPerSecond").asDouble(),
-                    100 * step.path("okPerSecond").asDouble() / commits, ms(a, "p50Ms"), ms(a, "p99Ms"), ms(a, "p99.9Ms"),
-                    ms(a, "maxMs"), statuses(step), step.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"),
-                    ms(f, "maxMs"), f.path("count").asLong()));
-        }
-        md.append("\nFreshness: from a report's 201 to the first progress document on `indicator.progress.v1` that used "
-                + "its revision; a report whose progress had not shown 2 minutes after the step counts at the age it had "
-                + "reached then.\n");
-        md.append("\n## Batch ingestion (`POST /api/v1/reports/batch`, 500 rows)\n\n")
-                .append("| offered reports/s | for s | accepted reports/s | share of raw 500-row INSERT | batch p50 ms "
-                        + "| batch p99 ms | answered by status | waited for a connection "
-                        + "| freshness p50 / p99 / max ms (rows) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
         double insert = c.path("insert500RowsPerSecond").asDouble();
-        for (JsonNode b : r.path("batches")) {
-            JsonNode f = b.path("freshness");
-            md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.1f %% | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
-                    b.path("offeredReportsPerSecond").asDouble(), b.path("seconds").asDouble(),
-                    b.path("acceptedReportsPerSecond").asDouble(), 100 * b.path("acceptedReportsPerSecond").asDouble() / insert,
-                    ms(b.path("answered"), "p50Ms"), ms(b.path("answered"), "p99Ms"), statuses(b),
-                    b.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"), ms(f, "maxMs"),
-                    f.path("count").asLong()));
+        if (r.path("warmUp").size() > 0) { // a run of some scenarios only (--apply-only) has none
+            md.append("\n## Warm-up (single reports at 200/s, 10 s windows, until indicators-service's JIT settled)\n\n")
+                    .append("| window | ok /s | p99 ms | answered by status | JIT seconds in the window (per service) |\n")
+                    .append("|---|---|---|---|---|\n");
+            int w = 0;
+            for (JsonNode window : r.path("warmUp")) {
+                md.append(String.format(Locale.ROOT, "| %d | %.0f | %s | %s | %s |\n", ++w, window.path("okPerSecond").asDouble(),
+                        ms(window.path("answered"), "p99Ms"), statuses(window), jit(window)));
+            }
         }
-        md.append("\nFreshness of a batch row: from its batch's 200 to the first progress document that used the "
-                + "revision it created (read from indicators-service's store by the row's note); the same 2-minute wait.\n");
+        if (r.path("singles").size() > 0) { // a run of some scenarios only (--apply-only) has none
+            md.append("\n## Single reports (`POST /api/v1/reports`)\n\n")
+                    .append("| offered /s | ok /s | share of raw single-row commits | p50 ms | p99 ms | p99.9 ms | max ms "
+                            + "| answered by status | waited for a connection | freshness p50 / p99 / max ms (reports) |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|\n");
+            for (JsonNode step : r.path("singles")) {
+                JsonNode a = step.path("answered");
+                JsonNode f = step.path("freshness");
+                md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f %% | %s | %s | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
+                        step.path("offeredPerSecond").asDouble(), step.path("okPerSecond").asDouble(),
+                        100 * step.path("okPerSecond").asDouble() / commits, ms(a, "p50Ms"), ms(a, "p99Ms"), ms(a, "p99.9Ms"),
+                        ms(a, "maxMs"), statuses(step), step.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"),
+                        ms(f, "maxMs"), f.path("count").asLong()));
+            }
+            md.append("\nFreshness: from a report's 201 to the first progress document on `indicator.progress.v1` that used "
+                    + "its revision; a report whose progress had not shown 2 minutes after the step counts at the age it had "
+                    + "reached then.\n");
+        }
+        if (r.path("batches").size() > 0) { // a run of some scenarios only (--apply-only) has none
+            md.append("\n## Batch ingestion (`POST /api/v1/reports/batch`, 500 rows)\n\n")
+                    .append("| offered reports/s | for s | accepted reports/s | share of raw 500-row INSERT | batch p50 ms "
+                            + "| batch p99 ms | answered by status | waited for a connection "
+                            + "| freshness p50 / p99 / max ms (rows) |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|\n");
+            for (JsonNode b : r.path("batches")) {
+                JsonNode f = b.path("freshness");
+                md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.1f %% | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
+                        b.path("offeredReportsPerSecond").asDouble(), b.path("seconds").asDouble(),
+                        b.path("acceptedReportsPerSecond").asDouble(), 100 * b.path("acceptedReportsPerSecond").asDouble() / insert,
+                        ms(b.path("answered"), "p50Ms"), ms(b.path("answered"), "p99Ms"), statuses(b),
+                        b.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"), ms(f, "maxMs"),
+                        f.path("count").asLong()));
+            }
+            md.append("\nFreshness of a batch row: from its batch's 200 to the first progress document that used the "
+                    + "revision it created (read from indicators-service's store by the row's note); the same 2-minute wait.\n");
+        }
         if (r.path("sustainedApply").size() > 0) {
             md.append("\n## Apply (reports produced straight onto `indicator.reports.v1`, each another indicator)\n\n")
                     .append("| step | instances | reports | offered /s | produced /s | applied /s | share of raw 500-row INSERT "

@@ -8,9 +8,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The steps that follow the apply: judging the indicators left due in a partition its owner does not
- * judge them in, at once after a transaction left some and every {@code planpulse.progress.due-round}
- * (for those another instance left); and the roll-ups of the plans whose statuses changed, every
+ * The steps that follow the apply: judging the indicators left due in a partition whose owner has not
+ * taken them (it is idle), shortly after a transaction left some and every
+ * {@code planpulse.progress.due-round} (for those another instance left); and the roll-ups of the plans whose statuses changed, every
  * {@code planpulse.progress.rollup-round}, so that a plan's roll-ups are computed once a round however
  * many of its statuses changed.
  */
@@ -47,7 +47,9 @@ public class DueRounds {
 
     private void round() {
         again = false;
-        progress.judgeDue(false).subscribe().with(done -> next(), failure -> {
+        // after the owners have had their chance to take what was left due with their next batches
+        Uni.createFrom().voidItem().onItem().delayIt().by(ProgressService.OWNER_TAKES.multipliedBy(2))
+                .chain(() -> progress.judgeDue(false)).subscribe().with(done -> next(), failure -> {
             Log.warnf(failure, "judging the indicators left due failed; the next round tries again");
             next();
         });

@@ -27,6 +27,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ public class ProgressService {
 
     /** How many due indicators one transaction judges. */
     private static final int DUE_SLICE = 1000;
+    /**
+     * How long an owner that applies takes to take its partition's due indicators with a batch of its
+     * own; what has waited longer is the due round's (an owner between batches is not disturbed).
+     */
+    static final Duration OWNER_TAKES = Duration.ofMillis(200);
 
     private final Pool pool;
     private final DefinitionRepository definitions;
@@ -245,11 +251,12 @@ public class ProgressService {
 
     /**
      * Judges the indicators due in every partition, a slice per transaction, holding the partition's
-     * lock: waiting for it ({@code wait}), or else leaving a partition whose lock is held to its holder,
-     * which takes its due indicators with its next batch.
+     * lock: waiting for it ({@code wait}: every partition with any due); or else only where they have
+     * waited longer than {@link #OWNER_TAKES} (their owner is idle), leaving a partition whose lock is
+     * held to its holder, which takes its due indicators with its next batch.
      */
     public Uni<Void> judgeDue(boolean wait) {
-        return pool.withConnection(due::partitionsDue).flatMap(partitions -> {
+        return pool.withConnection(c -> due.partitionsDue(c, wait ? Duration.ZERO : OWNER_TAKES)).flatMap(partitions -> {
             Uni<Void> chain = done();
             for (int partition : partitions) {
                 chain = chain.chain(() -> judgeDue(partition, wait));

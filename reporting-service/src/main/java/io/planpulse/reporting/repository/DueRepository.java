@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -60,9 +61,15 @@ public class DueRepository {
                 .replaceWithVoid();
     }
 
-    /** The partitions with indicators due. */
-    public Uni<List<Integer>> partitionsDue(SqlClient client) {
-        return client.query("select distinct partition from progress_due order by partition").execute()
+    /**
+     * The partitions with indicators due for longer than {@code waiting} (zero: any): those whose
+     * owner has not taken them with a batch of its own meanwhile.
+     */
+    public Uni<List<Integer>> partitionsDue(SqlClient client, Duration waiting) {
+        return client.preparedQuery("""
+                        select distinct partition from progress_due
+                        where due_since <= now() - make_interval(secs => $1) order by partition""")
+                .execute(Tuple.of(waiting.toMillis() / 1000.0))
                 .map(rows -> {
                     List<Integer> out = new ArrayList<>();
                     rows.forEach(row -> out.add(row.getInteger("partition")));
