@@ -271,17 +271,20 @@ class EndToEndTest {
                 "MP_MESSAGING_INCOMING_INDICATOR_REPORTS_GROUP_ID", replica,
                 "PLANPULSE_OUTBOX_RELAY_ENABLED", "false");
         try (Connection gate = replicaDb.getConnection()) {
-            // While the test holds the outbox, a batch's transaction stores its inputs and judges its
-            // indicators, then waits to write its events: the replica is killed right there.
+            // An empty database: the replica rebuilds it, and until it has read both topics it only stores
+            // what they hold. While the test holds the revisions, a batch of reports waits to store them:
+            // the replica is killed right there, mid-rebuild (and not ready: it has not settled).
             gate.setAutoCommit(false);
-            gate.createStatement().execute("lock table outbox in exclusive mode");
-            services.startInstance(replica, "reporting-service", settings);
-            awaitBatchWaitingAfterItsWrites(replicaDb);
+            gate.createStatement().execute("lock table revision in exclusive mode");
+            services.launchInstance(replica, "reporting-service", settings);
+            awaitBatchWaitingToStore(replicaDb);
             services.kill(replica);
             gate.rollback();
         }
-        assertEquals(0, count(replicaDb, "select count(*) from progress"), "the killed batch left nothing behind");
-        services.restart(replica);
+        assertEquals(0, count(replicaDb, "select count(*) from revision"), "the killed batch left nothing behind");
+        assertEquals(1, count(replicaDb, "select count(*) from rebuild_under_way"), "the rebuild is still under way");
+        services.restart(replica); // ready once it has joined the rebuild under way and settled it
+        assertEquals(0, count(replicaDb, "select count(*) from rebuild_under_way"), "the rebuild settled");
 
         List<String> ids = new java.util.ArrayList<>();
         collectIndicators(read(given().auth().oauth2(Tokens.viewer())
@@ -345,13 +348,12 @@ class EndToEndTest {
     }
 
     /** Waits until a transaction of the service has written progress and waits for the outbox. */
-    private static void awaitBatchWaitingAfterItsWrites(DataSource db) throws Exception {
+    private static void awaitBatchWaitingToStore(DataSource db) throws Exception {
         String waiting = """
                 select count(*) from pg_stat_activity a
                  where a.datname = current_database() and a.pid <> pg_backend_pid() and a.wait_event_type = 'Lock'
                    and exists (select 1 from pg_locks l join pg_class c on c.oid = l.relation
-                                where l.pid = a.pid and l.granted and c.relname = 'progress'
-                                  and l.mode = 'RowExclusiveLock')""";
+                                where l.pid = a.pid and not l.granted and c.relname = 'revision')""";
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(waiting)) {
@@ -375,7 +377,7 @@ class EndToEndTest {
                         .append(rows.getString(5));
             }
         }
-        throw new AssertionError("no batch of the replica reached the outbox within " + WAIT + "; sessions:" + sessions);
+        throw new AssertionError("no batch of the replica came to store its reports within " + WAIT + "; sessions:" + sessions);
     }
 
     private static int count(DataSource db, String sql) throws Exception {
