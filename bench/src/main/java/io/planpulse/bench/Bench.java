@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -80,10 +82,11 @@ public final class Bench {
                 say("single reports at " + (int) rate + "/s for " + s.step().toSeconds() + " s");
                 Map<String, Double> jit = jit(footprint);
                 Scenarios.Singles singles = scenarios.singles(rate, s.step(), watcher);
-                run.singles(singles, since(jit, footprint));
+                run.singles(singles, since(jit, footprint), 0);
                 say("  " + line(singles.result()) + ", freshness p99 " + ms(singles.freshnessMicros(), 99) + " ms");
             }
             batches(s, scenarios, watcher, 5000, s.step(), run);
+            singlesBesideBatches(s, scenarios, watcher, 1000, 2500, s.step(), run, footprint);
             if (!quick) {
                 batches(s, scenarios, watcher, 10000, Duration.ofMinutes(5), run);
             }
@@ -188,9 +191,38 @@ public final class Bench {
         Quiet.await(s, Duration.ofMinutes(15));
         say("batches of 500 at " + (int) rate + " reports/s for " + duration.toSeconds() + " s");
         Scenarios.Batches b = scenarios.batches(rate, duration, watcher);
-        run.batches(b);
+        run.batches(b, 0);
         say(String.format(Locale.ROOT, "  accepted %.0f/s, freshness p99 %s ms; %s", b.acceptedPerSecond(),
                 ms(b.freshnessMicros(), 99), line(b.batches())));
+    }
+
+    /**
+     * Single reports while batches arrive at the same time: how fresh a single report's progress
+     * stays when a department's bulk upload shares the pipeline with it. Both loads run open loop
+     * side by side for the same step; each is recorded with the other's rate. The batches come at half
+     * the first batch step's rate, which one reporting-service instance applies as it comes: beside a
+     * rate it cannot apply, every report waits behind the backlog and the step measures only that.
+     */
+    private static void singlesBesideBatches(Settings s, Scenarios scenarios, ProgressWatcher watcher, double singlesRate,
+            double batchRate, Duration duration, Record run, Footprint footprint) throws Exception {
+        Quiet.await(s, Duration.ofMinutes(15));
+        say("single reports at " + (int) singlesRate + "/s beside batches of 500 at " + (int) batchRate
+                + " reports/s for " + duration.toSeconds() + " s");
+        Map<String, Double> jit = jit(footprint);
+        CompletableFuture<Scenarios.Batches> batches = CompletableFuture.supplyAsync(() -> {
+            try {
+                return scenarios.batches(batchRate, duration, watcher);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        Scenarios.Singles singles = scenarios.singles(singlesRate, duration, watcher);
+        Scenarios.Batches b = batches.join();
+        run.singles(singles, since(jit, footprint), batchRate);
+        run.batches(b, singlesRate);
+        say("  singles: " + line(singles.result()) + ", freshness p99 " + ms(singles.freshnessMicros(), 99) + " ms");
+        say(String.format(Locale.ROOT, "  batches: accepted %.0f/s, freshness p99 %s ms", b.acceptedPerSecond(),
+                ms(b.freshnessMicros(), 99)));
     }
 
     private static Map<String, Double> jit(Footprint footprint) {

@@ -65,12 +65,16 @@ final class Record {
         ((ArrayNode) root.get("warmUp")).add(step(window, jitSeconds));
     }
 
-    void singles(Scenarios.Singles step, Map<String, Double> jitSeconds) {
-        ((ArrayNode) root.get("singles")).add(step(step, jitSeconds));
+    /** A step of single reports, beside batches of this many reports/s (0: alone). */
+    void singles(Scenarios.Singles step, Map<String, Double> jitSeconds, double besideBatchReportsPerSecond) {
+        ((ArrayNode) root.get("singles")).add(step(step, jitSeconds).put("besideBatchReportsPerSecond",
+                besideBatchReportsPerSecond));
     }
 
-    void batches(Scenarios.Batches b) {
+    /** A step of batches, beside this many single reports/s (0: alone). */
+    void batches(Scenarios.Batches b, double besideSinglesPerSecond) {
         ObjectNode n = load(b.batches());
+        n.put("besideSinglesPerSecond", besideSinglesPerSecond);
         n.put("offeredReportsPerSecond", b.offeredPerSecond());
         n.put("rowsPerBatch", 500);
         n.put("acceptedReportsPerSecond", round(b.acceptedPerSecond()));

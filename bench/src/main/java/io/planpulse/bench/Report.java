@@ -70,14 +70,16 @@ final class Report {
         }
         if (r.path("singles").size() > 0) { // a run of some scenarios only (--apply-only) has none
             md.append("\n## Single reports (`POST /api/v1/reports`)\n\n")
-                    .append("| offered /s | ok /s | share of raw single-row commits | p50 ms | p99 ms | p99.9 ms | max ms "
-                            + "| answered by status | waited for a connection | freshness p50 / p99 / max ms (reports) |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("| offered /s | beside batches of | ok /s | share of raw single-row commits | p50 ms | p99 ms "
+                            + "| p99.9 ms | max ms | answered by status | waited for a connection "
+                            + "| freshness p50 / p99 / max ms (reports) |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (JsonNode step : r.path("singles")) {
                 JsonNode a = step.path("answered");
                 JsonNode f = step.path("freshness");
-                md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f %% | %s | %s | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
-                        step.path("offeredPerSecond").asDouble(), step.path("okPerSecond").asDouble(),
+                md.append(String.format(Locale.ROOT, "| %.0f | %s | %.0f | %.1f %% | %s | %s | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
+                        step.path("offeredPerSecond").asDouble(), beside(step.path("besideBatchReportsPerSecond"), "reports/s"),
+                        step.path("okPerSecond").asDouble(),
                         100 * step.path("okPerSecond").asDouble() / commits, ms(a, "p50Ms"), ms(a, "p99Ms"), ms(a, "p99.9Ms"),
                         ms(a, "maxMs"), statuses(step), step.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"),
                         ms(f, "maxMs"), f.path("count").asLong()));
@@ -88,14 +90,15 @@ final class Report {
         }
         if (r.path("batches").size() > 0) { // a run of some scenarios only (--apply-only) has none
             md.append("\n## Batch ingestion (`POST /api/v1/reports/batch`, 500 rows)\n\n")
-                    .append("| offered reports/s | for s | accepted reports/s | share of raw 500-row INSERT | batch p50 ms "
-                            + "| batch p99 ms | answered by status | waited for a connection "
-                            + "| freshness p50 / p99 / max ms (rows) |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|\n");
+                    .append("| offered reports/s | beside single reports | for s | accepted reports/s "
+                            + "| share of raw 500-row INSERT | batch p50 ms | batch p99 ms | answered by status "
+                            + "| waited for a connection | freshness p50 / p99 / max ms (rows) |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|\n");
             for (JsonNode b : r.path("batches")) {
                 JsonNode f = b.path("freshness");
-                md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.0f | %.1f %% | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
-                        b.path("offeredReportsPerSecond").asDouble(), b.path("seconds").asDouble(),
+                md.append(String.format(Locale.ROOT, "| %.0f | %s | %.0f | %.0f | %.1f %% | %s | %s | %s | %d | %s / %s / %s (%d) |\n",
+                        b.path("offeredReportsPerSecond").asDouble(), beside(b.path("besideSinglesPerSecond"), "/s"),
+                        b.path("seconds").asDouble(),
                         b.path("acceptedReportsPerSecond").asDouble(), 100 * b.path("acceptedReportsPerSecond").asDouble() / insert,
                         ms(b.path("answered"), "p50Ms"), ms(b.path("answered"), "p99Ms"), statuses(b),
                         b.path("waitedInClientQueue").asLong(), ms(f, "p50Ms"), ms(f, "p99Ms"), ms(f, "maxMs"),
@@ -167,6 +170,11 @@ final class Report {
     private static String ms(JsonNode histogram, String field) {
         JsonNode v = histogram.path(field);
         return v.isNumber() ? String.format(Locale.ROOT, "%.1f", v.asDouble()) : "—";
+    }
+
+    /** The other load that ran during a step: its offered rate, or "alone" (no other load, or a record from before). */
+    private static String beside(JsonNode rate, String unit) {
+        return rate.asDouble() > 0 ? String.format(Locale.ROOT, "%.0f %s", rate.asDouble(), unit) : "alone";
     }
 
     private static String statuses(JsonNode run) {
