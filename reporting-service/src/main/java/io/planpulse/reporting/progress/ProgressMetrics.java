@@ -15,7 +15,9 @@ public class ProgressMetrics {
 
     public ProgressMetrics(MeterRegistry registry) {
         batchSize = DistributionSummary.builder("planpulse.progress.batch.size")
-                .description("inputs applied in one transaction").publishPercentileHistogram().register(registry);
+                .description("inputs applied in one transaction").publishPercentileHistogram()
+                // a poll's records at most (max.poll.records): unbounded, the histogram has 276 buckets up to 2^62
+                .minimumExpectedValue(1.0).maximumExpectedValue(1_000.0).register(registry);
         recomputed = Counter.builder("planpulse.progress.recomputed")
                 .description("indicators judged again").register(registry);
         changed = Counter.builder("planpulse.progress.changed")

@@ -29,6 +29,7 @@ import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,6 +78,8 @@ public class ProgressService {
     private final Clock clock;
     private final Event<DueRounds.LeftDue> leftDue;
     private final Rebuild rebuild;
+    /** The dates of the last clock round in every time zone in use (none before this instance's first). */
+    private volatile Map<String, LocalDate> roundDates = Map.of();
 
     public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
                            ProgressRepository progress, DueRepository due, OutboxWriter outbox, RollupService rollups,
@@ -234,17 +237,36 @@ public class ProgressService {
     }
 
     /**
-     * Judges every indicator again as time passes (reports fall due, milestones pass their dates):
-     * leaves every live indicator due in its home partition, then judges every partition's due ones.
+     * Judges every indicator again as time passes (reports fall due, milestones pass their dates),
+     * when a date has changed since the last round: time enters a judgement only as the date in the
+     * plan's time zone (PropertiesTest), so a round on the same dates would change nothing. Leaves
+     * every live indicator due in its home partition, then judges every partition's due ones. This
+     * instance's first round judges everything (a date may have changed while it was down).
      */
     public Uni<Void> clockRound() {
         return rebuild.phase().flatMap(phase -> phase == Rebuild.Phase.STORING ? done() // its settling judges everything
-                : pool.withTransaction(c -> definitions.liveIndicators(c).flatMap(indicators -> dueEverywhere(c, indicators)))
-                        .chain(() -> judgeDue(true)));
+                : pool.withTransaction(c -> definitions.timeZones(c).flatMap(zones -> {
+                    Map<String, LocalDate> today = dates(zones, clock.instant());
+                    if (today.equals(roundDates)) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return definitions.liveIndicators(c).flatMap(indicators -> dueEverywhere(c, indicators))
+                            .invoke(() -> roundDates = today).replaceWith(true);
+                })).flatMap(due -> due ? judgeDue(true) : done()));
+    }
+
+    /** The date now in each of these time zones and in the default one. */
+    private static Map<String, LocalDate> dates(Set<String> zones, Instant now) {
+        Map<String, LocalDate> dates = new HashMap<>();
+        for (String zone : zones) {
+            dates.put(zone, LocalDate.ofInstant(now, ZoneId.of(zone)));
+        }
+        dates.put(Plan.DEFAULT_TIME_ZONE, LocalDate.ofInstant(now, ZoneId.of(Plan.DEFAULT_TIME_ZONE)));
+        return dates;
     }
 
     /** Leaves every one of these indicators due in its home partition, the clock as the cause. */
-    private Uni<Void> dueEverywhere(SqlClient c, List<StoredIndicator> indicators) {
+    private Uni<Void> dueEverywhere(SqlClient c, List<DefinitionRepository.LiveIndicator> indicators) {
         Trigger clockTrigger = new Trigger(StatusChanged.Cause.CLOCK, null);
         return due.add(c, indicators.stream().map(i -> clockTrigger.due(i.indicatorId())).toList());
     }
@@ -282,10 +304,12 @@ public class ProgressService {
      * Ends a rebuild once its groups have committed up to where the topics ended when it began:
      * takes what this service's topics hold as its current progress and roll-ups, goes live, and
      * judges every indicator and every plan once, publishing only what differs from what subscribers
-     * hold. Nothing to do otherwise.
+     * hold. A settling that failed after the takeover (the instance is live, not settled) goes on
+     * from the judging at the next call. Nothing to do otherwise.
      */
     public Uni<Void> settle() {
-        return rebuild.phase().flatMap(phase -> phase != Rebuild.Phase.STORING ? Uni.createFrom().item(false)
+        return rebuild.phase().flatMap(phase -> rebuild.isSettled() ? Uni.createFrom().item(false)
+                        : phase == Rebuild.Phase.LIVE ? Uni.createFrom().item(true) // taken over before
                         : Uni.createFrom().item(() -> {
                             try {
                                 return rebuild.readyToSettle();
@@ -294,13 +318,14 @@ public class ProgressService {
                                         e.getMessage());
                                 return false;
                             }
-                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .flatMap(ready -> !ready ? done() : rebuild.seed()
-                        .chain(() -> pool.withTransaction(c -> definitions.liveIndicators(c).flatMap(indicators -> {
-                            Set<String> plans = new LinkedHashSet<>();
-                            indicators.forEach(i -> Optional.ofNullable(i.planId()).ifPresent(plans::add));
-                            return dueEverywhere(c, indicators).chain(() -> due.addPlans(c, plans));
-                        })))
+                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .flatMap(ready -> ready ? rebuild.seed().replaceWith(true) : Uni.createFrom().item(false)))
+                .flatMap(taken -> !taken ? done() : pool.withTransaction(c -> definitions.liveIndicators(c)
+                                .flatMap(indicators -> {
+                                    Set<String> plans = new LinkedHashSet<>();
+                                    indicators.forEach(i -> Optional.ofNullable(i.planId()).ifPresent(plans::add));
+                                    return dueEverywhere(c, indicators).chain(() -> due.addPlans(c, plans));
+                                }))
                         .chain(() -> judgeDue(true))
                         .chain(this::refreshRollups)
                         .chain(rebuild::settled)

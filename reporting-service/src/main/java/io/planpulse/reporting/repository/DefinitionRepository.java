@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -69,9 +71,10 @@ public class DefinitionRepository {
 
     public Uni<Boolean> addPlan(SqlClient client, PlanDefined event, Instant at) {
         return client.preparedQuery("""
-                        insert into plan_version (plan_id, version, definition, deleted, received_at)
-                        values ($1, $2, $3, false, $4) on conflict do nothing""")
-                .execute(Tuple.of(event.planId(), event.version(), write(event), at.atOffset(ZoneOffset.UTC)))
+                        insert into plan_version (plan_id, version, definition, time_zone, deleted, received_at)
+                        values ($1, $2, $3, $4, false, $5) on conflict do nothing""")
+                .execute(Tuple.of(event.planId(), event.version(), write(event), event.timeZone(),
+                        at.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount() > 0);
     }
 
@@ -114,12 +117,36 @@ public class DefinitionRepository {
                 .map(this::indicators);
     }
 
-    /** Every live indicator now. */
-    public Uni<List<StoredIndicator>> liveIndicators(SqlClient client) {
-        return client.preparedQuery("select * from (" + LATEST + " order by indicator_id, version desc) latest "
-                        + "where not deleted order by indicator_id")
-                .execute(Tuple.of((OffsetDateTime) null))
-                .map(this::indicators);
+    /** Every live indicator now (its definition not read: tens of thousands of them in a province). */
+    public Uni<List<LiveIndicator>> liveIndicators(SqlClient client) {
+        return client.query("""
+                        select indicator_id, plan_id from (
+                            select distinct on (indicator_id) indicator_id, plan_id, deleted from indicator_version
+                            order by indicator_id, version desc) latest
+                        where not deleted order by indicator_id""")
+                .execute()
+                .map(rows -> {
+                    List<LiveIndicator> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new LiveIndicator(row.getString("indicator_id"), row.getString("plan_id"))));
+                    return out;
+                });
+    }
+
+    /** A live indicator, without its definition: who to judge, and the plan whose roll-ups it enters. */
+    public record LiveIndicator(String indicatorId, String planId) {
+    }
+
+    /** Every time zone a plan or indicator has ever named (a superset of those in force). */
+    public Uni<Set<String>> timeZones(SqlClient client) {
+        return client.query("""
+                        select time_zone from plan_version where time_zone is not null
+                        union select time_zone from indicator_version where time_zone is not null""")
+                .execute()
+                .map(rows -> {
+                    Set<String> zones = new HashSet<>();
+                    rows.forEach(row -> zones.add(row.getString("time_zone")));
+                    return zones;
+                });
     }
 
     /** A live indicator that reads another as its benchmark or subject (either may be null). */

@@ -31,11 +31,11 @@ public class DueRepository {
 
     /**
      * Takes these partitions' locks until the transaction ends, in ascending order (so that two
-     * transactions never wait for each other in a circle).
+     * transactions never wait for each other in a circle). PostgreSQL evaluates a select list's
+     * volatile functions after the sort, so the locks are taken in the order of {@code order by}.
      */
     public Uni<Void> lockPartitions(SqlClient client, Collection<Integer> partitions) {
-        return client.preparedQuery("select pg_advisory_xact_lock($1, p) from (select distinct p from unnest($2::int[]) p "
-                        + "order by p) ordered order by p")
+        return client.preparedQuery("select pg_advisory_xact_lock($1, p) from unnest($2::int[]) p order by p")
                 .execute(Tuple.of(PARTITION_LOCK_CLASS, new TreeSet<>(partitions).toArray(Integer[]::new)))
                 .replaceWithVoid();
     }

@@ -13,8 +13,10 @@ import io.planpulse.model.plan.Period;
 import io.planpulse.model.plan.Span;
 import io.planpulse.model.plan.Spans;
 import io.planpulse.model.plan.Trajectory;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -157,6 +159,38 @@ class PropertiesTest {
             assertTrue(higher.status().severity() <= lower.status().severity(),
                     () -> lower.status() + " at " + low + " but " + higher.status() + " at " + high);
         });
+    }
+
+    /**
+     * Time enters a judgement only as the date in the plan's time zone: two instants of one day,
+     * with the same revisions known, judge alike but for the instant itself. The clock round relies
+     * on it, judging everything again only when a date has changed.
+     */
+    @Test
+    void twoInstantsOfOneDayJudgeAlike() {
+        forAll(6, random -> {
+            Indicator indicator = indicator(random);
+            Instant midnight = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(4000)).atStartOfDay(SHANGHAI).toInstant();
+            Instant early = midnight.plusSeconds(random.nextInt(86_400));
+            Instant late = midnight.plusSeconds(86_399);
+            List<Revision> known = history(indicator, random).stream().filter(r -> !r.receivedAt().isAfter(early)).toList();
+            Progress a = compute(indicator, known, early);
+            Progress b = compute(indicator, known, late);
+            for (RecordComponent component : Progress.class.getRecordComponents()) {
+                if (!component.getName().equals("asOf")) {
+                    assertEquals(value(component, a), value(component, b), () -> component.getName() + " differs within "
+                            + "one day: " + a + " / " + b);
+                }
+            }
+        });
+    }
+
+    private static Object value(RecordComponent component, Progress progress) {
+        try {
+            return component.getAccessor().invoke(progress);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

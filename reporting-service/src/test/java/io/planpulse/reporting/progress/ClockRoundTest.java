@@ -4,8 +4,10 @@ import static io.planpulse.testing.TopicReader.ofKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.IndicatorDefined;
 import io.planpulse.model.event.PlanDefined;
@@ -19,6 +21,7 @@ import io.planpulse.model.plan.IndicatorKind;
 import io.planpulse.model.plan.PlanNode;
 import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Window;
+import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.testing.MovableClock;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
@@ -29,6 +32,7 @@ import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,7 +42,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Time alone changes statuses: a milestone passes its due date, and the clock round raises the alert. */
+/**
+ * Time alone changes statuses: a milestone passes its due date, and the clock round raises the alert;
+ * the round judges everything again only when a date has changed.
+ */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtKeysResource.class)
@@ -56,6 +63,15 @@ class ClockRoundTest {
 
     @Inject
     ProgressService progress;
+
+    @Inject
+    DefinitionRepository definitions;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MeterRegistry registry;
 
     @AfterEach
     void back() {
@@ -107,6 +123,42 @@ class ClockRoundTest {
             assertEquals("CLOCK", field(alert, "cause"));
             assertEquals("ON_TRACK", field(alert, "from"));
         }
+    }
+
+    @Test
+    void aRoundJudgesEverythingOnlyWhenTheDateHasChangedInATimeZoneInUse() throws Exception {
+        clock.set(Instant.parse("2026-05-10T01:00:00Z")); // 09:00 in Shanghai
+        Indicator works = new Indicator("C-WORKS", "工程", null, null, IndicatorKind.MILESTONE, Grain.MONTH, Direction.UP,
+                List.of("FTZ"), false, BigDecimal.ONE, BigDecimal.ZERO, 20, null, null, null, null,
+                new Target("2026-12", null, null, null), List.of("立项", "完工"), null, null, null, null);
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.plan(new PlanDefined("clock-days", 1, "日期测试", null, new Window("2026", "2030"), "Asia/Shanghai",
+                    List.of(new Department("FTZ", "片区", null)),
+                    List.of(new PlanNode("all", "全部", null, List.of("C-WORKS"), List.of())), List.of("C-WORKS")), DEFINED);
+            publisher.indicator(new IndicatorDefined("C-WORKS", 1, "clock-days", "Asia/Shanghai", List.of("all"), works),
+                    DEFINED);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (status("C-WORKS").equals("404") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        progress.clockRound().await().atMost(Duration.ofSeconds(30)); // a date this instance has not judged yet
+        int live = definitions.liveIndicators(pool).await().atMost(Duration.ofSeconds(10)).size();
+        assertTrue(live > 0);
+
+        clock.set(Instant.parse("2026-05-10T12:00:00Z")); // 20:00 the same day in Shanghai
+        double before = recomputed();
+        progress.clockRound().await().atMost(Duration.ofSeconds(30));
+        assertTrue(recomputed() - before < live, "the same dates: nothing to judge again");
+
+        clock.set(Instant.parse("2026-05-10T16:30:00Z")); // 00:30 on the 11th in Shanghai
+        before = recomputed();
+        progress.clockRound().await().atMost(Duration.ofSeconds(30));
+        assertTrue(recomputed() - before >= live, "a new date in Shanghai: every live indicator judged again");
+    }
+
+    private double recomputed() {
+        return registry.counter("planpulse.progress.recomputed").count();
     }
 
     private static String field(ConsumerRecord<String, byte[]> record, String name) {
