@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -142,12 +141,16 @@ public class Rebuild {
      * current ones, then goes live and waits for the applies that only stored to end.
      */
     Uni<Void> seed() {
-        return Uni.createFrom().item(() -> published.last(Topics.INDICATOR_PROGRESS))
+        return Uni.createFrom().item(() -> {
+                    long progressTaken = published.eachLast(Topics.INDICATOR_PROGRESS, SEED_SLICE,
+                            slice -> seedProgress(slice).await().indefinitely());
+                    Log.infof("rebuild: %d progress documents taken from %s", progressTaken, Topics.INDICATOR_PROGRESS);
+                    long rollupsTaken = published.eachLast(Topics.PLAN_ROLLUPS, SEED_SLICE,
+                            slice -> seedRollups(slice).await().indefinitely());
+                    Log.infof("rebuild: %d roll-ups taken from %s", rollupsTaken, Topics.PLAN_ROLLUPS);
+                    return null;
+                })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(this::seedProgress)
-                .chain(() -> Uni.createFrom().item(() -> published.last(Topics.PLAN_ROLLUPS))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .flatMap(this::seedRollups)
                 .invoke(() -> phase = Phase.LIVE)
                 .chain(this::drained);
     }
@@ -158,43 +161,27 @@ public class Rebuild {
                 .invoke(() -> settled = true).replaceWithVoid();
     }
 
-    private Uni<Void> seedProgress(Map<String, PublishedTopics.Last> last) {
-        List<ProgressRepository.NewVersion> seeds = new ArrayList<>();
-        for (PublishedTopics.Last record : last.values()) {
-            if (record.payload() != null) { // a tombstone: the indicator's progress was removed
-                ProgressUpdated document = json.read(new String(record.payload(), StandardCharsets.UTF_8),
-                        ProgressUpdated.class);
-                seeds.add(new ProgressRepository.NewVersion(document.indicatorId(), document.planId(), record.version(),
-                        document.status(), ProgressRepository.PUBLISHED, json.write(document), document.late(),
-                        ProgressDocuments.contentHash(document, json)));
-            }
+    private Uni<Void> seedProgress(List<PublishedTopics.Last> slice) {
+        List<ProgressRepository.NewVersion> seeds = new ArrayList<>(slice.size());
+        for (PublishedTopics.Last record : slice) {
+            ProgressUpdated document = json.read(new String(record.payload(), StandardCharsets.UTF_8), ProgressUpdated.class);
+            seeds.add(new ProgressRepository.NewVersion(document.indicatorId(), document.planId(), record.version(),
+                    document.status(), ProgressRepository.PUBLISHED, json.write(document), document.late(),
+                    ProgressDocuments.contentHash(document, json)));
         }
-        Log.infof("rebuild: %d progress documents taken from %s", seeds.size(), Topics.INDICATOR_PROGRESS);
-        return inSlices(seeds, slice -> pool.withTransaction(c -> progress.seed(c, slice, clock.instant())));
+        return pool.withTransaction(c -> progress.seed(c, seeds, clock.instant()));
     }
 
-    private Uni<Void> seedRollups(Map<String, PublishedTopics.Last> last) {
-        List<RollupRepository.NewVersion> seeds = new ArrayList<>();
-        for (PublishedTopics.Last record : last.values()) {
-            if (record.payload() != null) {
-                RollupUpdated r = json.read(new String(record.payload(), StandardCharsets.UTF_8), RollupUpdated.class);
-                // stored as computed (version 0); the version is the row's
-                seeds.add(new RollupRepository.NewVersion(r.key(), r.planId(), record.version(), json.write(
-                        new RollupUpdated(r.key(), r.planId(), r.scope(), r.id(), r.counts(), r.status(),
-                                r.bindingStatus(), r.onTrackShare(), 0))));
-            }
+    private Uni<Void> seedRollups(List<PublishedTopics.Last> slice) {
+        List<RollupRepository.NewVersion> seeds = new ArrayList<>(slice.size());
+        for (PublishedTopics.Last record : slice) {
+            RollupUpdated r = json.read(new String(record.payload(), StandardCharsets.UTF_8), RollupUpdated.class);
+            // stored as computed (version 0); the version is the row's
+            seeds.add(new RollupRepository.NewVersion(r.key(), r.planId(), record.version(), json.write(
+                    new RollupUpdated(r.key(), r.planId(), r.scope(), r.id(), r.counts(), r.status(),
+                            r.bindingStatus(), r.onTrackShare(), 0))));
         }
-        Log.infof("rebuild: %d roll-ups taken from %s", seeds.size(), Topics.PLAN_ROLLUPS);
-        return inSlices(seeds, slice -> pool.withTransaction(c -> rollups.seed(c, slice, clock.instant())));
-    }
-
-    private static <T> Uni<Void> inSlices(List<T> all, Function<List<T>, Uni<Void>> write) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < all.size(); from += SEED_SLICE) {
-            List<T> slice = all.subList(from, Math.min(all.size(), from + SEED_SLICE));
-            chain = chain.chain(() -> write.apply(slice));
-        }
-        return chain;
+        return pool.withTransaction(c -> rollups.seed(c, seeds, clock.instant()));
     }
 
     /** Completes once no apply that only stores is under way. */

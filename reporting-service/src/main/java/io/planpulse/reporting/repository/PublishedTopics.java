@@ -5,10 +5,12 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,8 +27,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 @ApplicationScoped
 public class PublishedTopics {
 
-    /** A key's last record: its payload (null: a tombstone) and the version its header carries. */
+    /** A key's last record: its document and the version its header carries. */
     public record Last(String key, byte[] payload, int version) {
+    }
+
+    /** Where a record sits. */
+    private record Position(int partition, long offset) {
     }
 
     private static final Duration POLL = Duration.ofMillis(500);
@@ -38,34 +44,71 @@ public class PublishedTopics {
         this.kafka = Map.copyOf(kafka);
     }
 
-    /** The last record of every key of the topic (blocking; a worker thread's job). */
-    public Map<String, Last> last(String topic) {
+    /**
+     * Hands the last record of every key of the topic, as it ends now, to {@code sink}, in slices
+     * of at most {@code slice} records, and returns how many it handed; a key whose last record is a
+     * tombstone has none (blocking; a worker thread's job). The topic is read twice up to the same
+     * ends: first to note where each key's last record sits, then to hand those records over. A
+     * topic not yet compacted holds many documents per key, and a province's keys are tens of
+     * thousands: so what is kept is a key and a position each, never the documents (those of
+     * 40,000 keys did not fit the heap).
+     */
+    public long eachLast(String topic, int slice, Consumer<List<Last>> sink) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        Map<String, Last> last = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(topic + " was not read to its end within " + PATIENCE);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (record.key() != null) {
-                        last.put(record.key(), new Last(record.key(), record.value(), version(record)));
+            Map<String, Position> last = new HashMap<>();
+            read(consumer, ends, deadline, record -> last.put(record.key(), position(record)));
+            List<Last> pending = new ArrayList<>(slice);
+            long[] handed = {0};
+            read(consumer, ends, deadline, record -> {
+                if (record.value() != null && last.get(record.key()).equals(position(record))) {
+                    pending.add(new Last(record.key(), record.value(), version(record)));
+                    if (pending.size() == slice) {
+                        handed[0] += hand(pending, sink);
                     }
+                }
+            });
+            return handed[0] + hand(pending, sink);
+        }
+    }
+
+    /** Every keyed record of the assigned partitions from their beginning up to {@code ends}, in each partition's order. */
+    private static void read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends, long deadline,
+                             Consumer<ConsumerRecord<String, byte[]>> each) {
+        consumer.seekToBeginning(ends.keySet());
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(ends.keySet() + " were not read to their ends within " + PATIENCE);
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (record.key() != null && record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    each.accept(record);
                 }
             }
         }
-        return last;
+    }
+
+    private static Position position(ConsumerRecord<String, byte[]> record) {
+        return new Position(record.partition(), record.offset());
+    }
+
+    private static int hand(List<Last> pending, Consumer<List<Last>> sink) {
+        int n = pending.size();
+        if (n > 0) {
+            sink.accept(List.copyOf(pending));
+            pending.clear();
+        }
+        return n;
     }
 
     private static int version(ConsumerRecord<String, byte[]> record) {

@@ -12,6 +12,7 @@ import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.Topics;
 import io.planpulse.platform.outbox.OutboxRelay;
 import io.planpulse.platform.outbox.OutboxRelayWorker;
+import io.planpulse.platform.outbox.OutboxStats;
 import io.planpulse.targets.testing.RelayOffProfile;
 import io.planpulse.targets.testing.TestPlans;
 import io.planpulse.testing.InjectKafkaBroker;
@@ -59,6 +60,9 @@ class OutboxRelayTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    OutboxStats stats;
 
     private final List<OutboxRelayWorker> workers = new ArrayList<>();
 
@@ -134,12 +138,24 @@ class OutboxRelayTest {
         put("relay-b", TestPlans.small("relay-b", "RB", 6600));
         sleep(3000);
         assertEquals(2, pending("RB-"), "the events wait in the outbox while Kafka is away");
+        long seen = System.nanoTime() + WAIT.toNanos(); // the relay looks again at its next round, once its send failed
+        while (stats.pending() < 2 && System.nanoTime() < seen) {
+            sleep(100);
+        }
+        assertTrue(stats.pending() >= 2, "the gauge shows them waiting: " + stats.pending());
         broker.start();
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.PLAN_TARGETS)) {
             List<ConsumerRecord<String, byte[]>> records = reader.until(r -> hasVersion(r, "RB-GDP", 1)
                     && hasVersion(r, "RB-TRAINS", 1) && hasVersion(r, "plan:relay-b", 1), WAIT);
             assertEquals(1, ofKey(records, "RB-GDP").stream().map(TopicReader::version).distinct().count());
         }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((pending("") > 0 || stats.pending() > 0) && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertEquals(0, pending(""), "everything was relayed");
+        assertEquals(0, stats.pending(), "and the gauge says so");
+        assertEquals(0, stats.oldestAgeMillis());
     }
 
     @Test

@@ -20,9 +20,9 @@ public class OutboxStats {
 
     public OutboxStats(MeterRegistry registry) {
         Gauge.builder("planpulse.outbox.pending", pending, AtomicLong::get)
-                .description("events in the outbox not yet published").register(registry);
+                .description("events in the outbox not yet published (the span of their ids: at most that many, 0 when none)").register(registry);
         Gauge.builder("planpulse.outbox.oldest.age.seconds", oldestAgeMillis, v -> v.get() / 1000.0)
-                .description("age of the oldest event not yet published").register(registry);
+                .description("age of the event at the head of the outbox").register(registry);
         published = Counter.builder("planpulse.outbox.published").description("events published to Kafka")
                 .register(registry);
         failures = Counter.builder("planpulse.outbox.publish.failures")
