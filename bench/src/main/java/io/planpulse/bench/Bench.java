@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code ./planpulse bench [--quick]}: checks what the figures stand on, calibrates the raw
- * PostgreSQL and Kafka paths of this machine, loads a province-sized plan, warms the services up
+ * PostgreSQL and Kafka paths of this machine, restarts each service warm and cold ({@link Starts}),
+ * loads a province-sized plan, restarts them again, warms the services up
  * until their JIT has settled, offers load through the public APIs, and records the run's raw
  * results as a file of their own (docs/bench-runs/); docs/benchmarks.md is then written from that
  * record ({@link Report}), never from anything else.
@@ -34,11 +36,14 @@ public final class Bench {
         boolean quick = List.of(args).contains("--quick");
         boolean applyOnly = List.of(args).contains("--apply-only");
         boolean rebuildOnly = List.of(args).contains("--rebuild-only");
+        boolean startsOnly = List.of(args).contains("--starts-only");
         Path out = Path.of(arg(args, "--out", "docs/benchmarks.md"));
         Settings s = Settings.fromEnvironment(quick);
         Api api = new Api(s);
-        Record run = new Record(s);
-        try (Footprint footprint = new Footprint(System.getenv().getOrDefault("PLANPULSE_BENCH_PIDS", ""))) {
+        Record run = new Record(s, List.of(args));
+        Map<String, Double> atUp = new LinkedHashMap<>(); // before any restart writes its own
+        Starts.SERVICES.forEach(service -> atUp.put(service, Footprint.readySeconds(s.run(), service)));
+        try (Footprint footprint = new Footprint(s.run())) {
             Map<String, String> frozen = Frozen.check(s);
             run.frozen(frozen, Frozen.calibrationMethod());
             say("frozen: " + frozen);
@@ -48,7 +53,9 @@ public final class Bench {
             say(String.format(Locale.ROOT, "  %.0f single-row commits/s (8 clients), %.0f rows/s by 500-row INSERT, "
                     + "%.0f rows/s by COPY, Kafka %.0f produced/s, %.0f consumed/s", raw.singleRowCommits(), raw.insert500(),
                     raw.copy(), raw.kafkaProduce(), raw.kafkaConsume()));
-            if (rebuildOnly) { // what the topics hold already: a loop for work on the rebuild alone
+            if (startsOnly) { // what restarts cost, on whatever the system holds: a loop for work on starts alone
+                starts(s, run, footprint, "as found", true);
+            } else if (rebuildOnly) { // what the topics hold already: a loop for work on the rebuild alone
                 rebuild(s, run);
             } else if (applyOnly) {
                 sustainedApply(s, api, raw, run);
@@ -56,7 +63,7 @@ public final class Bench {
             } else {
                 everyScenario(s, api, raw, run, footprint);
             }
-            run.footprint(footprint, s.run());
+            run.footprint(footprint, atUp);
         }
         finish(run, s, out);
     }
@@ -65,6 +72,7 @@ public final class Bench {
     private static void everyScenario(Settings s, Api api, Calibration.Figures raw, Record run, Footprint footprint)
             throws Exception {
         boolean quick = s.quick();
+        starts(s, run, footprint, "shipped", true);
         say("loading the province plan: " + s.cities() + " cities x 200 indicators");
         long loadStart = System.nanoTime();
         ProvincePlan plan = Scenarios.load(s, api, 'C');
@@ -74,6 +82,8 @@ public final class Bench {
                 + "targets-service until reporting-service knew the last indicator took %.0f s, and %.0f s more until "
                 + "both services had applied all of it. Every scenario starts when the services' consumer groups have "
                 + "no lag.", s.cities(), s.cities() * 200, loadSeconds, settling.toMillis() / 1000.0));
+        starts(s, run, footprint, s.cities() * 200 + " indicators", false);
+        Quiet.await(s, Duration.ofMinutes(15));
         Scenarios scenarios = new Scenarios(s, api, plan);
         try (ProgressWatcher watcher = new ProgressWatcher(s)) {
             warmUp(s, scenarios, watcher, footprint, run);
@@ -93,6 +103,22 @@ public final class Bench {
         }
         sustainedApply(s, api, raw, run);
         rebuild(s, run);
+    }
+
+    /**
+     * Each service restarted {@code 5} times (2 in a quick run) with its class archive (warm), and, when
+     * {@code cold}, as many times without it; each with everything else running and the plan
+     * {@code plan} loaded.
+     */
+    private static void starts(Settings s, Record run, Footprint footprint, String plan, boolean cold) throws Exception {
+        int times = s.quick() ? 2 : 5;
+        for (boolean archive : cold ? new boolean[] {false, true} : new boolean[] {true}) {
+            say("starts: each service restarted " + times + " times " + (archive ? "with" : "without")
+                    + " its class archive, plan: " + plan);
+            Map<String, List<Double>> seconds = footprint.pausedFor(() -> Starts.measure(s, archive, times));
+            run.starts(plan, archive, seconds);
+            say("  exec to ready, s: " + seconds);
+        }
     }
 
     private static void rebuild(Settings s, Record run) throws Exception {
@@ -227,7 +253,7 @@ public final class Bench {
 
     private static Map<String, Double> jit(Footprint footprint) {
         Map<String, Double> seconds = new java.util.TreeMap<>();
-        footprint.pids().keySet().forEach(service -> seconds.put(service, footprint.jitSeconds(service)));
+        footprint.services().forEach(service -> seconds.put(service, footprint.jitSeconds(service)));
         return seconds;
     }
 

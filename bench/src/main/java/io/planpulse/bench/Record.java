@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -25,11 +27,12 @@ final class Record {
     private final ObjectNode root = Bench.object();
     private final String commit;
 
-    Record(Settings s) {
+    Record(Settings s, List<String> args) {
         commit = System.getenv().getOrDefault("PLANPULSE_BENCH_COMMIT", "unknown");
         root.put("commit", commit);
         root.put("started", LocalDateTime.now().withNano(0).toString());
-        root.put("command", "./planpulse bench" + (s.quick() ? " --quick" : ""));
+        root.put("command", String.join(" ", Stream.concat(Stream.of("./planpulse bench"),
+                args.stream().filter(a -> a.startsWith("--") && !a.equals("--out"))).toList()));
         root.put("quick", s.quick());
         ObjectNode machine = root.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -43,6 +46,7 @@ final class Record {
         root.putArray("singles");
         root.putArray("batches");
         root.putArray("sustainedApply");
+        root.putArray("starts");
         root.putArray("notes");
     }
 
@@ -106,15 +110,29 @@ final class Record {
         n.put("doneWhen", "ready, as many revisions as the topic holds, outbox drained");
     }
 
-    void footprint(Footprint footprint, Path run) {
+    /**
+     * {@code times} restarts of each service ({@link Starts}): with which plan loaded, with or without
+     * the class archive, each restart's seconds from exec to ready.
+     */
+    void starts(String plan, boolean archive, Map<String, List<Double>> seconds) {
+        ObjectNode n = ((ArrayNode) root.get("starts")).addObject();
+        n.put("plan", plan);
+        n.put("classArchive", archive);
+        ObjectNode each = n.putObject("execToReadySeconds");
+        seconds.forEach((service, list) -> list.forEach(((ArrayNode) each.withArray(service))::add));
+    }
+
+    /** {@code atUp}: each service's seconds from exec to ready at {@code up}, read before any restart. */
+    void footprint(Footprint footprint, Map<String, Double> atUp) {
         ObjectNode n = root.putObject("footprint");
-        for (String service : footprint.pids().keySet()) {
+        for (String service : footprint.services()) {
             ObjectNode f = n.putObject(service);
             f.put("maxResidentMb", footprint.maxRssMb(service));
-            double ready = Footprint.readySeconds(run, service);
+            double ready = atUp.getOrDefault(service, Double.NaN);
             f.put("execToReadySeconds", Double.isNaN(ready) ? null : ready);
             double jit = footprint.jitSeconds(service);
             f.put("jitSecondsSinceStart", Double.isNaN(jit) ? null : round(jit));
+            footprint.composition(service).forEach(f.putObject("atEnd")::put);
         }
     }
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -129,7 +132,52 @@ final class Report {
                     + "applied /s: the reports whose progress was seen, over the time from the first send to the last "
                     + "one seen.\n");
         }
-        JsonNode replay = r.path("replay");
+        if (r.has("replay")) { // a run of the starts only (--starts-only) has none
+            rebuild(md, r.path("replay"), c);
+        }
+        if (!r.path("starts").isEmpty()) {
+            md.append("\n## Starts (exec to ready, each service restarted by `./planpulse restart` beside the others: "
+                    + "median, and the slowest, of the restarts)\n\n| plan | class archive | restarts |");
+            Starts.SERVICES.forEach(service -> md.append(' ').append(service).append(" |"));
+            md.append("\n|---|---|---|---|---|---|\n");
+            r.path("starts").forEach(start -> {
+                JsonNode seconds = start.path("execToReadySeconds");
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d |", start.path("plan").asText(),
+                        start.path("classArchive").asBoolean() ? "with (warm)" : "without (cold)",
+                        seconds.path(Starts.SERVICES.get(0)).size()));
+                Starts.SERVICES.forEach(service -> md.append(' ').append(medianAndMax(seconds.path(service))).append(" |"));
+                md.append('\n');
+            });
+            md.append("\nReady: `/q/health/ready` answers UP, so the service serves what it accepts (its database "
+                    + "answers, it has read the plans it must know, reporting-service has settled); from the launcher's "
+                    + "exec of the JVM, polled every 100 ms. The first start, at `up`, is in the footprint's table.\n");
+        }
+        md.append("\n## Footprint\n\n| service | resident memory, highest under load | exec to ready (at `up`) "
+                + "| JIT seconds since start |\n|---|---|---|---|\n");
+        fields(r.path("footprint")).forEachRemaining(e -> md.append(String.format(Locale.ROOT, "| %s | %d MB | %s s | %s |\n",
+                e.getKey(), e.getValue().path("maxResidentMb").asLong(), e.getValue().path("execToReadySeconds").asText("—"),
+                e.getValue().path("jitSecondsSinceStart").asText("—"))));
+        if (fields(r.path("footprint")).hasNext() && r.path("footprint").elements().next().has("atEnd")) {
+            md.append("\n### What the resident memory is, at the end of the run (MB)\n\n| service | resident | of it "
+                    + "file-backed | heap committed | class metadata | JIT code, at its highest | threads |\n"
+                    + "|---|---|---|---|---|---|---|\n");
+            fields(r.path("footprint")).forEachRemaining(e -> {
+                JsonNode parts = e.getValue().path("atEnd");
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d |\n", e.getKey(),
+                        parts.path("residentMb").asLong(), parts.path("residentFileMb").asLong(),
+                        parts.path("heapCommittedMb").asLong(), parts.path("classMetadataMb").asLong(),
+                        parts.path("jitCodeMb").asLong(), parts.path("threads").asLong()));
+            });
+            md.append("\nFrom the kernel (/proc) and the JVM's own counters (jcmd); what the JVM's parts leave of the "
+                    + "resident memory is native: its malloc (symbols, the JIT's arenas, the collector's structures), "
+                    + "thread stacks, direct buffers.\n");
+        }
+        md.append("\n## Notes\n\n");
+        r.path("notes").forEach(n -> md.append("- ").append(n.asText()).append('\n'));
+        return md.toString();
+    }
+
+    private static void rebuild(StringBuilder md, JsonNode replay, JsonNode c) {
         boolean relayOn = replay.has("published");
         md.append(relayOn
                         ? "\n## Rebuild (a new reporting-service from both topics into an empty database, its outbox relay on)\n\n"
@@ -149,14 +197,19 @@ final class Report {
                     + "outbox is drained; published: the events its relay published (what differed from what the "
                     + "topics held).\n");
         }
-        md.append("\n## Footprint\n\n| service | resident memory, highest under load | exec to ready (at `up`) "
-                + "| JIT seconds since start |\n|---|---|---|---|\n");
-        fields(r.path("footprint")).forEachRemaining(e -> md.append(String.format(Locale.ROOT, "| %s | %d MB | %s s | %s |\n",
-                e.getKey(), e.getValue().path("maxResidentMb").asLong(), e.getValue().path("execToReadySeconds").asText("—"),
-                e.getValue().path("jitSecondsSinceStart").asText("—"))));
-        md.append("\n## Notes\n\n");
-        r.path("notes").forEach(n -> md.append("- ").append(n.asText()).append('\n'));
-        return md.toString();
+    }
+
+    /** "median s (slowest s)" of a list of seconds; "—" for none. */
+    static String medianAndMax(JsonNode seconds) {
+        List<Double> sorted = new ArrayList<>();
+        seconds.forEach(v -> sorted.add(v.asDouble()));
+        if (sorted.isEmpty()) {
+            return "—";
+        }
+        Collections.sort(sorted);
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return String.format(Locale.ROOT, "%.2f s (%.2f s)", median, sorted.get(n - 1));
     }
 
     private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
