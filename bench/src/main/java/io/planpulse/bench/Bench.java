@@ -91,8 +91,9 @@ public final class Bench {
                 Quiet.await(s, Duration.ofMinutes(15));
                 say("single reports at " + (int) rate + "/s for " + s.step().toSeconds() + " s");
                 Map<String, Double> jit = jit(footprint);
+                Map<String, Double> cpu = CpuUse.now(s.run());
                 Scenarios.Singles singles = scenarios.singles(rate, s.step(), watcher);
-                run.singles(singles, since(jit, footprint), 0);
+                run.singles(singles, since(jit, footprint), 0, CpuUse.since(cpu, s.run()));
                 say("  " + line(singles.result()) + ", freshness p99 " + ms(singles.freshnessMicros(), 99) + " ms");
             }
             batches(s, scenarios, watcher, 5000, s.step(), run);
@@ -216,8 +217,9 @@ public final class Bench {
                                 Duration duration, Record run) throws Exception {
         Quiet.await(s, Duration.ofMinutes(15));
         say("batches of 500 at " + (int) rate + " reports/s for " + duration.toSeconds() + " s");
+        Map<String, Double> cpu = CpuUse.now(s.run());
         Scenarios.Batches b = scenarios.batches(rate, duration, watcher);
-        run.batches(b, 0);
+        run.batches(b, 0, CpuUse.since(cpu, s.run()));
         say(String.format(Locale.ROOT, "  accepted %.0f/s, freshness p99 %s ms; %s", b.acceptedPerSecond(),
                 ms(b.freshnessMicros(), 99), line(b.batches())));
     }
@@ -235,6 +237,7 @@ public final class Bench {
         say("single reports at " + (int) singlesRate + "/s beside batches of 500 at " + (int) batchRate
                 + " reports/s for " + duration.toSeconds() + " s");
         Map<String, Double> jit = jit(footprint);
+        Map<String, Double> cpu = CpuUse.now(s.run());
         CompletableFuture<Scenarios.Batches> batches = CompletableFuture.supplyAsync(() -> {
             try {
                 return scenarios.batches(batchRate, duration, watcher);
@@ -244,8 +247,8 @@ public final class Bench {
         });
         Scenarios.Singles singles = scenarios.singles(singlesRate, duration, watcher);
         Scenarios.Batches b = batches.join();
-        run.singles(singles, since(jit, footprint), batchRate);
-        run.batches(b, singlesRate);
+        run.singles(singles, since(jit, footprint), batchRate, CpuUse.since(cpu, s.run()));
+        run.batches(b, singlesRate, Map.of());
         say("  singles: " + line(singles.result()) + ", freshness p99 " + ms(singles.freshnessMicros(), 99) + " ms");
         say(String.format(Locale.ROOT, "  batches: accepted %.0f/s, freshness p99 %s ms", b.acceptedPerSecond(),
                 ms(b.freshnessMicros(), 99)));

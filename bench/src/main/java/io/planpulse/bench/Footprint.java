@@ -65,10 +65,14 @@ final class Footprint implements AutoCloseable {
         return Starts.SERVICES;
     }
 
-    /** The service's process as the launcher recorded it; 0 when it records none. */
     long pid(String service) {
+        return recordedPid(run, service);
+    }
+
+    /** The process the launcher recorded for {@code name} in its run folder; 0 when it records none. */
+    static long recordedPid(Path run, String name) {
         try {
-            return Long.parseLong(Files.readString(run.resolve(service + ".pid")).trim());
+            return Long.parseLong(Files.readString(run.resolve(name + ".pid")).trim());
         } catch (IOException | NumberFormatException e) {
             return 0;
         }

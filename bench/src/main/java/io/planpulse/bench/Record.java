@@ -70,14 +70,19 @@ final class Record {
     }
 
     /** A step of single reports, beside batches of this many reports/s (0: alone). */
-    void singles(Scenarios.Singles step, Map<String, Double> jitSeconds, double besideBatchReportsPerSecond) {
-        ((ArrayNode) root.get("singles")).add(step(step, jitSeconds).put("besideBatchReportsPerSecond",
-                besideBatchReportsPerSecond));
+    /** {@code cpuSeconds}: what each part of the machine used during the step ({@link CpuUse}), with the batches beside it. */
+    void singles(Scenarios.Singles step, Map<String, Double> jitSeconds, double besideBatchReportsPerSecond,
+                 Map<String, Double> cpuSeconds) {
+        ObjectNode n = step(step, jitSeconds).put("besideBatchReportsPerSecond", besideBatchReportsPerSecond);
+        cpu(n, cpuSeconds);
+        ((ArrayNode) root.get("singles")).add(n);
     }
 
     /** A step of batches, beside this many single reports/s (0: alone). */
-    void batches(Scenarios.Batches b, double besideSinglesPerSecond) {
+    /** {@code cpuSeconds}: as for {@link #singles}; empty for batches beside singles (the singles' step has it). */
+    void batches(Scenarios.Batches b, double besideSinglesPerSecond, Map<String, Double> cpuSeconds) {
         ObjectNode n = load(b.batches());
+        cpu(n, cpuSeconds);
         n.put("besideSinglesPerSecond", besideSinglesPerSecond);
         n.put("offeredReportsPerSecond", b.offeredPerSecond());
         n.put("rowsPerBatch", 500);
@@ -151,6 +156,13 @@ final class Record {
 
     ObjectNode root() {
         return root;
+    }
+
+    private static void cpu(ObjectNode step, Map<String, Double> cpuSeconds) {
+        if (!cpuSeconds.isEmpty()) {
+            ObjectNode cpu = step.putObject("cpuSeconds");
+            cpuSeconds.forEach((part, seconds) -> cpu.put(part, round(seconds)));
+        }
     }
 
     private static ObjectNode step(Scenarios.Singles step, Map<String, Double> jitSeconds) {

@@ -110,6 +110,7 @@ final class Report {
             md.append("\nFreshness of a batch row: from its batch's 200 to the first progress document that used the "
                     + "revision it created (read from indicators-service's store by the row's note); the same 2-minute wait.\n");
         }
+        cpu(md, r);
         if (r.path("sustainedApply").size() > 0) {
             md.append("\n## Apply (reports produced straight onto `indicator.reports.v1`, each another indicator)\n\n")
                     .append("| step | instances | reports | offered /s | produced /s | applied /s | share of raw 500-row INSERT "
@@ -175,6 +176,50 @@ final class Report {
         md.append("\n## Notes\n\n");
         r.path("notes").forEach(n -> md.append("- ").append(n.asText()).append('\n'));
         return md.toString();
+    }
+
+    /** Each step's CPU, per report it stored, by part of the machine ({@link CpuUse}); nothing for records without. */
+    private static void cpu(StringBuilder md, JsonNode r) {
+        List<String> parts = List.of("indicators-service", "reporting-service", "targets-service", "postgres", "kafka",
+                "harness", CpuUse.MACHINE);
+        StringBuilder rows = new StringBuilder();
+        for (JsonNode step : r.path("singles")) {
+            if (step.has("cpuSeconds")) {
+                rows.append(cpuRow(String.format(Locale.ROOT, "single reports at %.0f/s%s",
+                        step.path("offeredPerSecond").asDouble(), step.path("besideBatchReportsPerSecond").asDouble() > 0
+                                ? String.format(Locale.ROOT, ", beside batches of %.0f reports/s",
+                                step.path("besideBatchReportsPerSecond").asDouble()) : ""),
+                        step.path("ok").asLong(), step.path("cpuSeconds"), parts));
+            }
+        }
+        for (JsonNode step : r.path("batches")) {
+            if (step.has("cpuSeconds")) {
+                rows.append(cpuRow(String.format(Locale.ROOT, "batches at %.0f reports/s",
+                                step.path("offeredReportsPerSecond").asDouble()),
+                        Math.round(step.path("acceptedReportsPerSecond").asDouble() * step.path("seconds").asDouble()),
+                        step.path("cpuSeconds"), parts));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n## Where the CPU goes (ms of CPU per report stored, by process)\n\n| step | reports stored | ")
+                .append(String.join(" | ", parts.stream().map(p -> p.equals("postgres") ? "PostgreSQL"
+                        : p.equals(CpuUse.MACHINE) ? "the machine, all of it" : p).toList()))
+                .append(" |\n|---|---|").append("---|".repeat(parts.size())).append('\n').append(rows)
+                .append("\nFrom the kernel's counts (/proc), from the step's start until its reports' freshness was "
+                        + "measured (so reporting-service's applying of them is in); a step beside batches counts both loads "
+                        + "but divides by the single reports. The machine's figure is every core's busy time, what the "
+                        + "named processes leave of it the rest of the machine.\n");
+    }
+
+    private static String cpuRow(String step, long reports, JsonNode seconds, List<String> parts) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", step, reports));
+        for (String part : parts) {
+            row.append(reports > 0 ? String.format(Locale.ROOT, " %.2f |", 1000 * seconds.path(part).asDouble() / reports)
+                    : " — |");
+        }
+        return row.append('\n').toString();
     }
 
     private static void rebuild(StringBuilder md, JsonNode replay, JsonNode c) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** docs/benchmarks.md as written from a record of the restarts alone (`--starts-only`). */
+/** docs/benchmarks.md as written from a record: its restarts, its CPU per report, what it does not hold. */
 class ReportTest {
 
     private static final String STARTS_ONLY = """
@@ -18,7 +18,11 @@ class ReportTest {
                          "loadGenerator": "this harness"},
              "frozen": {}, "calibration": {"singleRowCommitsPerSecond": 10000, "insert500RowsPerSecond": 200000,
                          "copyRowsPerSecond": 900000, "kafkaProducedPerSecond": 300000, "kafkaConsumedPerSecond": 800000},
-             "warmUp": [], "singles": [], "batches": [], "sustainedApply": [], "notes": [],
+             "warmUp": [], "batches": [], "sustainedApply": [], "notes": [],
+             "singles": [{"offeredPerSecond": 500, "besideBatchReportsPerSecond": 0, "ok": 2000, "okPerSecond": 200,
+                          "seconds": 10, "byStatus": {"201": 2000}, "answered": {}, "freshness": {},
+                          "cpuSeconds": {"indicators-service": 3.0, "reporting-service": 2.5, "targets-service": 0.1,
+                                         "postgres": 4.0, "kafka": 1.0, "harness": 0.5, "machine": 12.0}}],
              "starts": [
                {"plan": "shipped", "classArchive": false, "execToReadySeconds": {
                  "targets-service": [5.9, 5.5, 6.4], "indicators-service": [4.2, 4.7, 4.0], "reporting-service": [4.6, 4.8, 4.7]}},
@@ -36,6 +40,7 @@ class ReportTest {
         assertTrue(md.contains("| shipped | with (warm) | 2 | 3.65 s (3.80 s) | 3.10 s (3.20 s) | 4.15 s (4.30 s) |"), md);
         assertTrue(md.contains("| targets-service | 200 | 22 | 42 | 77 | 10 | 17 |"), md);
         assertFalse(md.contains("## Rebuild") || md.contains("## Replay"), md);
+        assertTrue(md.contains("| single reports at 500/s | 2000 | 1.50 | 1.25 | 0.05 | 2.00 | 0.50 | 0.25 | 6.00 |"), md);
     }
 
     @Test
