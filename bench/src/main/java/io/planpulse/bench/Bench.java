@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.HdrHistogram.Histogram;
@@ -37,10 +38,12 @@ public final class Bench {
         boolean applyOnly = List.of(args).contains("--apply-only");
         boolean rebuildOnly = List.of(args).contains("--rebuild-only");
         boolean startsOnly = List.of(args).contains("--starts-only");
-        Path out = Path.of(arg(args, "--out", "docs/benchmarks.md"));
         Settings s = Settings.fromEnvironment(quick);
+        Path out = Optional.ofNullable(arg(args, "--out", null)).map(Path::of)
+                .orElse(s.root().resolve("docs/benchmarks.md"));
         Api api = new Api(s);
         Record run = new Record(s, List.of(args));
+        Exception stopped = null;
         Map<String, Double> atUp = new LinkedHashMap<>(); // before any restart writes its own
         Starts.SERVICES.forEach(service -> atUp.put(service, Footprint.readySeconds(s.run(), service)));
         try (Footprint footprint = new Footprint(s.run())) {
@@ -53,19 +56,32 @@ public final class Bench {
             say(String.format(Locale.ROOT, "  %.0f single-row commits/s (8 clients), %.0f rows/s by 500-row INSERT, "
                     + "%.0f rows/s by COPY, Kafka %.0f produced/s, %.0f consumed/s", raw.singleRowCommits(), raw.insert500(),
                     raw.copy(), raw.kafkaProduce(), raw.kafkaConsume()));
-            if (startsOnly) { // what restarts cost, on whatever the system holds: a loop for work on starts alone
-                starts(s, run, footprint, "as found", true);
-            } else if (rebuildOnly) { // what the topics hold already: a loop for work on the rebuild alone
-                rebuild(s, run);
-            } else if (applyOnly) {
-                sustainedApply(s, api, raw, run);
-                rebuild(s, run);
-            } else {
-                everyScenario(s, api, raw, run, footprint);
+            try {
+                if (startsOnly) { // what restarts cost, on whatever the system holds: a loop for work on starts alone
+                    starts(s, run, footprint, "as found", true);
+                } else if (rebuildOnly) { // what the topics hold already: a loop for work on the rebuild alone
+                    rebuild(s, run);
+                } else if (applyOnly) {
+                    sustainedApply(s, api, raw, run);
+                    rebuild(s, run);
+                } else {
+                    everyScenario(s, api, raw, run, footprint);
+                }
+            } catch (Exception e) {
+                // A step that fails late (the services never catching up, say) must not take the hour of
+                // figures before it along: they are recorded, marked as a run that stopped, and the run
+                // still fails.
+                stopped = e;
+                run.note("The run stopped early, at a step that failed (" + e + "); the figures are those of the "
+                        + "steps before it.");
+                say("stopped: " + e);
             }
             run.footprint(footprint, atUp);
         }
         finish(run, s, out);
+        if (stopped != null) {
+            throw stopped;
+        }
     }
 
     /** The province plan, the warm-up, single reports, batches, the sustained apply and the replay. */
