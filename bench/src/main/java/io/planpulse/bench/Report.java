@@ -160,7 +160,7 @@ final class Report {
                 e.getValue().path("jitSecondsSinceStart").asText("—"))));
         if (fields(r.path("footprint")).hasNext() && r.path("footprint").elements().next().has("atEnd")) {
             md.append("\n### What the resident memory is, at the end of the run (MB)\n\n| service | resident | of it "
-                    + "file-backed | heap committed | class metadata | JIT code, at its highest | threads |\n"
+                    + "file-backed | heap committed | class metadata | JIT code, at its highest | threads (a count) |\n"
                     + "|---|---|---|---|---|---|---|\n");
             fields(r.path("footprint")).forEachRemaining(e -> {
                 JsonNode parts = e.getValue().path("atEnd");
