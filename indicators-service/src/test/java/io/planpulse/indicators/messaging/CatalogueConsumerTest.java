@@ -29,7 +29,7 @@ class CatalogueConsumerTest extends ServiceTest {
 
     /** The indicator under another id, owned by {@code owners}. */
     private static Indicator copy(Indicator i, String id, List<String> owners) {
-        return new Indicator(id, i.name(), i.nameEn(), i.unit(), i.kind(), i.frequency(), i.direction(), owners,
+        return new Indicator(id, i.name(), i.nameEn(), i.unit(), null, i.kind(), i.frequency(), i.direction(), owners,
                 i.binding(), i.weight(), i.riskBand(), i.dueDays(), i.basis(), i.input(), i.trajectory(), i.baseline(),
                 i.target(), i.stages(), i.benchmark(), i.subject(), i.window(), i.note());
     }
@@ -88,7 +88,7 @@ class CatalogueConsumerTest extends ServiceTest {
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
             publisher.raw(Topics.PLAN_TARGETS, "T-POISON", "{not json".getBytes(StandardCharsets.UTF_8));
-            TestPlanEvents.indicator(publisher, new Indicator("T-AFTER", "毒后", null, "%", TestCatalogue.PROV.kind(),
+            TestPlanEvents.indicator(publisher, new Indicator("T-AFTER", "毒后", null, "%", null, TestCatalogue.PROV.kind(),
                     TestCatalogue.PROV.frequency(), TestCatalogue.PROV.direction(), List.of("STATS"), false, BigDecimal.ONE,
                     BigDecimal.ZERO, 90, null, null, null, null, null, null, null, null, TestCatalogue.PROV.window(), null), 1);
         }

@@ -17,7 +17,7 @@ public final class TestPlanEvents {
 
     public static void publishTestCatalogue(EventPublisher publisher, int version) {
         publisher.plan(new PlanDefined(TestCatalogue.PLAN, version, "测试规划", null, TestCatalogue.WINDOW, "Asia/Shanghai",
-                TestCatalogue.DEPARTMENTS, TestCatalogue.NODES, TestCatalogue.ALL.stream().map(Indicator::id).toList()), AT);
+                TestCatalogue.DEPARTMENTS, TestCatalogue.NODES, TestCatalogue.ALL.stream().map(Indicator::id).toList(), null), AT);
         TestCatalogue.ALL.forEach(i -> indicator(publisher, i, version));
     }
 

@@ -160,7 +160,8 @@ public class BoardService {
         ProgressUpdated p = e.document();
         Indicator d = e.stored().definition();
         String name = lang.pick(d.name(), d.nameEn());
-        return new Board.Row(p.indicatorId(), name, p.kind(), p.unit(), p.status(), label(p.status(), lang), d.binding(),
+        return new Board.Row(p.indicatorId(), name, p.kind(), lang.pick(p.unit(), d.unitEn()), p.status(),
+                label(p.status(), lang), d.binding(),
                 d.owners().stream().map(o -> new Board.Department(o, deptNames.getOrDefault(o, o))).toList(),
                 p.period(), number(p.actual()), number(p.target()), number(p.expected()), Board.percent(p.progress()),
                 Board.percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),

@@ -96,7 +96,7 @@ public record IndicatorPage(
         List<Revision> revisions = sent.stream().map(StoredRevision::revision).toList();
         String name = lang.pick(d.name(), d.nameEn());
         return new IndicatorPage(p.indicatorId(), p.planId(), plan == null ? p.planId() : lang.pick(plan.name(), plan.nameEn()),
-                name, lang == Lang.ZH ? d.nameEn() : d.name(), p.unit(), p.kind(), p.status(),
+                name, lang == Lang.ZH ? d.nameEn() : d.name(), lang.pick(p.unit(), d.unitEn()), p.kind(), p.status(),
                 BoardService.label(p.status(), lang), d.binding(),
                 String.join(lang == Lang.ZH ? "、" : ", ", d.owners().stream().map(dept).toList()), p.period(),
                 BoardService.number(p.actual()), BoardService.number(p.baseline()), BoardService.number(p.target()),

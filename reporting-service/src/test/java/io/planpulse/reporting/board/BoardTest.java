@@ -69,9 +69,9 @@ class BoardTest {
     private static final Instant DEFINED = Instant.parse("2025-01-01T00:00:00Z");
     static final Indicator TRAINS = TestPlan.indicator("B-TRAINS", IndicatorKind.CUMULATIVE, Grain.MONTH,
             Basis.PERIOD, null, null, null, new Target("2021", null, null, new BigDecimal("1500")), null, null);
-    static final Indicator GDP = TestPlan.indicator("B-GDP", IndicatorKind.LEVEL, Grain.YEAR, null, null,
+    static final Indicator GDP = units(TestPlan.indicator("B-GDP", IndicatorKind.LEVEL, Grain.YEAR, null, null,
             Trajectory.COMPOUND, new Baseline("2020", new BigDecimal("4700")),
-            new Target("2025", null, null, new BigDecimal("6600")), null, null);
+            new Target("2025", null, null, new BigDecimal("6600")), null, null), "亿元", "100 million yuan");
 
     @BeforeEach
     void feed() {
@@ -79,7 +79,7 @@ class BoardTest {
             publisher.plan(new PlanDefined("board-test", 1, "看板测试", "Board test", new Window("2021", "2025"),
                     "Asia/Shanghai", List.of(new Department("STATS", "统计局", null)),
                     List.of(new PlanNode("economy", "经济", "Economy", List.of("B-GDP", "B-TRAINS"), List.of())),
-                    List.of("B-TRAINS", "B-GDP")), DEFINED);
+                    List.of("B-TRAINS", "B-GDP"), null), DEFINED);
             for (Indicator i : List.of(TRAINS, GDP)) {
                 publisher.indicator(new IndicatorDefined(i.id(), 1, "board-test", "Asia/Shanghai", List.of("economy"), i),
                         DEFINED);
@@ -222,7 +222,12 @@ class BoardTest {
         String cookie = session();
         given().cookie("planpulse_board", cookie).queryParam("plan", "board-test").queryParam("lang", "en").get("/").then()
                 .statusCode(200).body(containsString("<html lang=\"en\">")).body(containsString("Board test"))
-                .body(containsString("At risk")).body(containsString("Plan progress board"));
+                .body(containsString("At risk")).body(containsString("Plan progress board"))
+                .body(containsString("100 million yuan")).body(not(containsString("亿元")));
+        given().cookie("planpulse_board", cookie).queryParam("plan", "board-test").get("/").then().statusCode(200)
+                .body(containsString("亿元")).body(not(containsString("100 million yuan")));
+        given().cookie("planpulse_board", cookie).queryParam("lang", "en").get("/indicators/B-GDP").then()
+                .statusCode(200).body(containsString("100 million yuan"));
         given().cookie("planpulse_board", cookie).header("Accept-Language", "en-US,en;q=0.9").queryParam("plan", "board-test")
                 .get("/").then().statusCode(200).body(containsString("On track")).body(not(containsString("序时推进")));
     }
@@ -293,7 +298,7 @@ class BoardTest {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
             publisher.plan(new PlanDefined("rep-live", 1, "实时测试", null, new Window("2021", "2025"), "Asia/Shanghai",
                     List.of(new Department("STATS", "统计局", null)),
-                    List.of(new PlanNode("all", "全部", null, List.of("R-LIVE"), List.of())), List.of("R-LIVE")), REPORTED);
+                    List.of(new PlanNode("all", "全部", null, List.of("R-LIVE"), List.of())), List.of("R-LIVE"), null), REPORTED);
             publisher.indicator(new IndicatorDefined("R-LIVE", 1, "rep-live", "Asia/Shanghai", List.of("all"),
                     copy(TRAINS)), REPORTED);
             // The board follows the topic from its end: report again until the stream, once open, hears one.
@@ -310,7 +315,15 @@ class BoardTest {
     }
 
     private static Indicator copy(Indicator i) {
-        return new Indicator("R-LIVE", i.name(), i.nameEn(), i.unit(), i.kind(), i.frequency(),
+        return copy(i, "R-LIVE", i.unit(), i.unitEn());
+    }
+
+    private static Indicator units(Indicator i, String unit, String unitEn) {
+        return copy(i, i.id(), unit, unitEn);
+    }
+
+    private static Indicator copy(Indicator i, String id, String unit, String unitEn) {
+        return new Indicator(id, i.name(), i.nameEn(), unit, unitEn, i.kind(), i.frequency(),
                 i.direction(), i.owners(), i.binding(), i.weight(), i.riskBand(), i.dueDays(), i.basis(), i.input(),
                 i.trajectory(), i.baseline(), i.target(), i.stages(), i.benchmark(), i.subject(), i.window(), i.note());
     }

@@ -122,7 +122,7 @@ final class Fixtures {
         }
 
         Indicator build() {
-            return new Indicator(id, id, null, "u", kind, grain, direction, List.of("D"), binding, BigDecimal.ONE,
+            return new Indicator(id, id, null, "u", null, kind, grain, direction, List.of("D"), binding, BigDecimal.ONE,
                     riskBand != null ? riskBand : kind.defaultRiskBand(), dueDays != null ? dueDays : grain.defaultDueDays(),
                     basis != null ? basis : (kind == IndicatorKind.CUMULATIVE || kind == IndicatorKind.GROWTH ? Basis.PERIOD : null),
                     input != null ? input : (kind == IndicatorKind.GROWTH || kind == IndicatorKind.AVERAGE_GROWTH ? Input.RATE : null),

@@ -88,13 +88,13 @@ class ClockRoundTest {
     @Test
     void aMilestonePastItsDueDateIsMissedWithAnAlertCausedByTheClock() throws Exception {
         clock.set(Instant.parse("2021-11-01T00:00:00Z"));
-        Indicator depot = new Indicator("C-DEPOT", "交割库", null, null, IndicatorKind.MILESTONE, Grain.MONTH, Direction.UP,
+        Indicator depot = new Indicator("C-DEPOT", "交割库", null, null, null, IndicatorKind.MILESTONE, Grain.MONTH, Direction.UP,
                 List.of("FTZ"), false, BigDecimal.ONE, BigDecimal.ZERO, 20, null, null, null, null,
                 new Target("2021-12", null, null, null), List.of("申请", "获批", "开库"), null, null, null, null);
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
             publisher.plan(new PlanDefined("clock-test", 1, "时钟测试", null, new Window("2021", "2025"), "Asia/Shanghai",
                     List.of(new Department("FTZ", "片区", null)),
-                    List.of(new PlanNode("all", "全部", null, List.of("C-DEPOT"), List.of())), List.of("C-DEPOT")), DEFINED);
+                    List.of(new PlanNode("all", "全部", null, List.of("C-DEPOT"), List.of())), List.of("C-DEPOT"), null), DEFINED);
             publisher.indicator(new IndicatorDefined("C-DEPOT", 1, "clock-test", "Asia/Shanghai", List.of("all"), depot),
                     DEFINED);
             publisher.report(new ReportAccepted("C-DEPOT", "2021-05", 1, BigDecimal.ONE, false, false, null, null, null,
@@ -128,13 +128,13 @@ class ClockRoundTest {
     @Test
     void aRoundJudgesEverythingOnlyWhenTheDateHasChangedInATimeZoneInUse() throws Exception {
         clock.set(Instant.parse("2026-05-10T01:00:00Z")); // 09:00 in Shanghai
-        Indicator works = new Indicator("C-WORKS", "工程", null, null, IndicatorKind.MILESTONE, Grain.MONTH, Direction.UP,
+        Indicator works = new Indicator("C-WORKS", "工程", null, null, null, IndicatorKind.MILESTONE, Grain.MONTH, Direction.UP,
                 List.of("FTZ"), false, BigDecimal.ONE, BigDecimal.ZERO, 20, null, null, null, null,
                 new Target("2026-12", null, null, null), List.of("立项", "完工"), null, null, null, null);
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
             publisher.plan(new PlanDefined("clock-days", 1, "日期测试", null, new Window("2026", "2030"), "Asia/Shanghai",
                     List.of(new Department("FTZ", "片区", null)),
-                    List.of(new PlanNode("all", "全部", null, List.of("C-WORKS"), List.of())), List.of("C-WORKS")), DEFINED);
+                    List.of(new PlanNode("all", "全部", null, List.of("C-WORKS"), List.of())), List.of("C-WORKS"), null), DEFINED);
             publisher.indicator(new IndicatorDefined("C-WORKS", 1, "clock-days", "Asia/Shanghai", List.of("all"), works),
                     DEFINED);
         }

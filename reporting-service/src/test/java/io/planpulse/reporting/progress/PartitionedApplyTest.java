@@ -79,7 +79,7 @@ class PartitionedApplyTest {
             publisher.plan(new PlanDefined("part-test", 1, "分区测试", null, new Window("2021", "2025"), "Asia/Shanghai",
                     List.of(new Department("STATS", "统计局", null)),
                     List.of(new PlanNode("all", "全部", null, all.stream().map(Indicator::id).toList(), List.of())),
-                    all.stream().map(Indicator::id).toList()), DEFINED);
+                    all.stream().map(Indicator::id).toList(), null), DEFINED);
             for (Indicator i : all) {
                 publisher.indicator(new IndicatorDefined(i.id(), 1, "part-test", "Asia/Shanghai", List.of("all"), i), DEFINED);
             }

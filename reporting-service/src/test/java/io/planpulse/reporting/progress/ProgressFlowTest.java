@@ -178,7 +178,7 @@ class ProgressFlowTest {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
             publisher.plan(new PlanDefined("rep-fix", 1, "更正测试", null, new Window("2021", "2025"), "Asia/Shanghai",
                     List.of(new Department("STATS", "统计局", null)),
-                    List.of(new PlanNode("all", "全部", null, List.of("R-FIX"), List.of())), List.of("R-FIX")), DEFINED);
+                    List.of(new PlanNode("all", "全部", null, List.of("R-FIX"), List.of())), List.of("R-FIX"), null), DEFINED);
             publisher.indicator(new IndicatorDefined("R-FIX", 1, "rep-fix", "Asia/Shanghai", List.of("all"), fix), DEFINED);
             publisher.report(report("R-FIX", "2021-01", 1, "110", REPORTED));
             publisher.report(report("R-FIX", "2021-02", 1, "95", REPORTED));
@@ -307,7 +307,7 @@ class ProgressFlowTest {
         try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
             publisher.plan(new PlanDefined("rep-dlq", 1, "死信测试", null, new Window("2021", "2025"), "Asia/Shanghai",
                     List.of(new Department("STATS", "统计局", null)),
-                    List.of(new PlanNode("all", "全部", null, List.of("R-DLQ"), List.of())), List.of("R-DLQ")), DEFINED);
+                    List.of(new PlanNode("all", "全部", null, List.of("R-DLQ"), List.of())), List.of("R-DLQ"), null), DEFINED);
             publisher.indicator(new IndicatorDefined("R-DLQ", 1, "rep-dlq", "Asia/Shanghai", List.of("all"), series), DEFINED);
             publisher.raw(Topics.INDICATOR_REPORTS, "R-DLQ", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             publisher.report(report("R-DLQ", "2022", 1, "7.5", REPORTED));

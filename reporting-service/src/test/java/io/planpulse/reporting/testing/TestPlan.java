@@ -32,7 +32,7 @@ public final class TestPlan {
     public static Indicator indicator(String id, IndicatorKind kind, Grain grain, Basis basis, Input input,
                                        Trajectory trajectory, Baseline baseline, Target target, String benchmark,
                                        Window window) {
-        return new Indicator(id, "指标" + id, null, "u", kind, grain, Direction.UP, List.of("STATS"), id.endsWith("GDP"),
+        return new Indicator(id, "指标" + id, null, "u", null, kind, grain, Direction.UP, List.of("STATS"), id.endsWith("GDP"),
                 BigDecimal.ONE, kind.defaultRiskBand(), grain.defaultDueDays(), basis, input, trajectory, baseline, target,
                 null, benchmark, null, window, null);
     }
@@ -52,7 +52,7 @@ public final class TestPlan {
                 List.of(new PlanNode("economy", "经济", "Economy", List.of("R-GDP", "R-TRAINS"),
                         List.of(new PlanNode("relative", "对标", null, List.of("R-REL"), List.of()))),
                         new PlanNode("benchmarks", "基准", null, List.of("R-PROV"), List.of())),
-                List.of("R-TRAINS", "R-GDP", "R-PROV", "R-REL")), DEFINED);
+                List.of("R-TRAINS", "R-GDP", "R-PROV", "R-REL"), null), DEFINED);
         for (Indicator i : List.of(TRAINS, GDP, PROV, REL)) {
             publisher.indicator(new IndicatorDefined(i.id(), 1, "rep-test", "Asia/Shanghai", List.of("economy"), i), DEFINED);
         }

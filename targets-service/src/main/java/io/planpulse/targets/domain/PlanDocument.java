@@ -41,6 +41,13 @@ public final class PlanDocument {
         List<Object> indicators = new ArrayList<>();
         plan.indicators().forEach(i -> indicators.add(indicator(i)));
         doc.put("indicators", indicators);
+        if (plan.settings() != null) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            putIfSet(settings, "office", plan.settings().office());
+            settings.put("review", plan.settings().review());
+            settings.put("explanationDueDays", plan.settings().explanationDueDays());
+            doc.put("settings", settings);
+        }
         return doc;
     }
 
@@ -50,6 +57,7 @@ public final class PlanDocument {
         m.put("name", i.name());
         putIfSet(m, "nameEn", i.nameEn());
         putIfSet(m, "unit", i.unit());
+        putIfSet(m, "unitEn", i.unitEn());
         m.put("kind", i.kind().name());
         m.put("frequency", i.frequency().name());
         m.put("direction", i.direction().name());

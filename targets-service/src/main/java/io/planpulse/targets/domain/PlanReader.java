@@ -14,6 +14,7 @@ import io.planpulse.model.plan.Input;
 import io.planpulse.model.plan.Period;
 import io.planpulse.model.plan.Plan;
 import io.planpulse.model.plan.PlanNode;
+import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Trajectory;
 import io.planpulse.model.plan.Window;
@@ -42,9 +43,11 @@ public final class PlanReader {
     static final int MAX_DEPTH = 16;
 
     private static final Set<String> PLAN_FIELDS =
-            Set.of("id", "name", "nameEn", "window", "timeZone", "note", "departments", "nodes", "indicators", "meta");
-    private static final Set<String> COMMON_INDICATOR_FIELDS = Set.of("id", "name", "nameEn", "unit", "kind",
-            "frequency", "direction", "owners", "binding", "weight", "riskBand", "dueDays", "note");
+            Set.of("id", "name", "nameEn", "window", "timeZone", "note", "departments", "nodes", "indicators",
+                    "settings", "meta");
+    private static final Set<String> SETTINGS_FIELDS = Set.of("office", "review", "explanationDueDays");
+    private static final Set<String> COMMON_INDICATOR_FIELDS = Set.of("id", "name", "nameEn", "unit", "unitEn",
+            "kind", "frequency", "direction", "owners", "binding", "weight", "riskBand", "dueDays", "note");
     private static final Map<IndicatorKind, Set<String>> KIND_FIELDS = Map.of(
             IndicatorKind.LEVEL, Set.of("baseline", "target", "trajectory"),
             IndicatorKind.CUMULATIVE, Set.of("target", "basis"),
@@ -120,12 +123,29 @@ public final class PlanReader {
         }
 
         List<PlanNode> nodes = readNodes(plan, references.keySet());
+        PlanSettings settings = plan.object("settings", false).map(f -> readSettings(f, departmentCodes)).orElse(null);
 
         if (!violations.isEmpty()) {
             return new PlanValidation.Invalid(violations);
         }
         return new PlanValidation.Valid(new Plan(id.orElseThrow(), name.orElseThrow(), nameEn.orElse(null),
-                window.orElseThrow(), timeZone, note.orElse(null), departments, nodes, indicators));
+                window.orElseThrow(), timeZone, note.orElse(null), departments, nodes, indicators, settings));
+    }
+
+    /** The settings block; its problems are reported, and what it returns is then never used. */
+    private PlanSettings readSettings(DocumentFields f, Set<String> departments) {
+        f.allowOnly(SETTINGS_FIELDS, "the settings");
+        Optional<String> office = f.id("office", false, Ids.DEPARTMENT,
+                "an upper-case code of letters, digits, '_' and '-', at most 32");
+        office.filter(code -> !departments.contains(code)).ifPresent(code -> f.report("office",
+                ViolationCode.UNKNOWN_DEPARTMENT, "the plan office " + code + " is not a department of the plan"));
+        boolean review = f.bool("review").orElse(false);
+        if (review && office.isEmpty() && !f.has("office")) {
+            f.report("office", ViolationCode.MISSING_FIELD, "review needs the plan office whose planners review");
+        }
+        int explanationDueDays = f.integer("explanationDueDays", 1, 366)
+                .orElse(PlanSettings.DEFAULT_EXPLANATION_DUE_DAYS);
+        return new PlanSettings(office.orElse(null), review, explanationDueDays);
     }
 
     private boolean validZone(DocumentFields plan, String zone) {
@@ -232,6 +252,7 @@ public final class PlanReader {
         Optional<String> nameEn = f.text("nameEn", false, MAX_NAME);
         boolean unitRequired = kindField.isPresent() && kindField.get() != IndicatorKind.MILESTONE;
         Optional<String> unit = f.text("unit", unitRequired, MAX_UNIT);
+        Optional<String> unitEn = f.text("unitEn", false, MAX_UNIT);
         Optional<Grain> frequency = f.choice("frequency", true, Grain.class);
         Direction direction = f.choice("direction", false, Direction.class).orElse(Direction.UP);
         List<String> owners = readOwners(f, departments);
@@ -254,7 +275,8 @@ public final class PlanReader {
             return Optional.empty();
         }
         return Optional.of(new Indicator(id.orElseThrow(), name.orElseThrow(), nameEn.orElse(null), unit.orElse(null),
-                kind, grain, direction, owners, binding, weight, riskBand.orElse(kind.defaultRiskBand()),
+                unitEn.orElse(null), kind, grain, direction, owners, binding, weight,
+                riskBand.orElse(kind.defaultRiskBand()),
                 dueDays.orElse(grain.defaultDueDays()), k.basis, k.input, k.trajectory, k.baseline, k.target,
                 k.stages, k.benchmark, k.subject, k.window, note.orElse(null)));
     }

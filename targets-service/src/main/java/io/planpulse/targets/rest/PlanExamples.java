@@ -17,10 +17,11 @@ final class PlanExamples {
               "nodes": [{"id": "economy", "name": "经济发展", "indicators": ["DEMO-GDP"], "children": []}],
               "indicators": [{
                 "id": "DEMO-GDP", "name": "地区生产总值", "nameEn": "Gross domestic product", "unit": "亿元",
-                "kind": "LEVEL", "frequency": "YEAR", "direction": "UP", "owners": ["STATS"], "binding": false,
-                "baseline": {"period": "2020"}, "target": {"period": "2025", "value": 6600},
-                "trajectory": "COMPOUND"
-              }]
+                "unitEn": "100 million yuan", "kind": "LEVEL", "frequency": "YEAR", "direction": "UP",
+                "owners": ["STATS"], "binding": false, "baseline": {"period": "2020"},
+                "target": {"period": "2025", "value": 6600}, "trajectory": "COMPOUND"
+              }],
+              "settings": {"office": "STATS", "review": true}
             }""";
 
     static final String DOCUMENT_YAML = """

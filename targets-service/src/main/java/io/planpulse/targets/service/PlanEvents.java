@@ -24,7 +24,8 @@ public class PlanEvents {
 
     OutboxRow planDefined(Plan plan, int version, Instant at) {
         PlanDefined event = new PlanDefined(plan.id(), version, plan.name(), plan.nameEn(), plan.window(),
-                plan.timeZone(), plan.departments(), plan.nodes(), plan.indicators().stream().map(Indicator::id).toList());
+                plan.timeZone(), plan.departments(), plan.nodes(),
+                plan.indicators().stream().map(Indicator::id).toList(), plan.settings());
         return row(EventTypes.planKey(plan.id()), EventTypes.PLAN_DEFINED, plan.id(), version, at, codec.toJson(event));
     }
 

@@ -31,6 +31,7 @@ import io.planpulse.model.plan.Indicator;
 import io.planpulse.model.plan.IndicatorKind;
 import io.planpulse.model.plan.Input;
 import io.planpulse.model.plan.Plan;
+import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Trajectory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ class PlanReaderTest {
                 children:
                   - { id: child, name: 子, indicators: [CUM] }
             indicators:
-              - { id: LVL, name: 总量, unit: 亿元, kind: LEVEL, frequency: YEAR, owners: [STATS], trajectory: COMPOUND,
+              - { id: LVL, name: 总量, unit: 亿元, unitEn: 100 million yuan, kind: LEVEL, frequency: YEAR, owners: [STATS],
+                  trajectory: COMPOUND,
                   baseline: { period: "2020", value: 4700 }, target: { period: "2025", value: 6600 } }
               - { id: CUM, name: 累计, unit: 列, kind: CUMULATIVE, frequency: MONTH, owners: [DRC, STATS],
                   target: { period: "2021", value: 1500 } }
@@ -80,6 +82,7 @@ class PlanReaderTest {
                   target: { period: "2025-12" } }
               - { id: THR, name: 阈值, unit: "%", kind: THRESHOLD, frequency: QUARTER, direction: DOWN, owners: [DRC],
                   target: { from: "2021-Q1", to: "2025-Q4", value: 5.5 } }
+            settings: { office: DRC, review: true }
             """;
 
     private static PlanValidation read(Object document) {
@@ -117,6 +120,20 @@ class PlanReaderTest {
         assertEquals(0, BigDecimal.ZERO.compareTo(plan.indicator("MIL").orElseThrow().riskBand()));
         assertEquals(Trajectory.LINEAR, valid(withLevelTrajectoryRemoved()).indicator("LVL").orElseThrow().trajectory());
         assertEquals(Map.of("LVL", List.of("root"), "CUM", List.of("root", "child")), plan.nodePaths());
+        assertEquals("100 million yuan", level.unitEn());
+        assertEquals(null, cumulative.unitEn());
+        assertEquals(new PlanSettings("DRC", true, PlanSettings.DEFAULT_EXPLANATION_DUE_DAYS), plan.settings());
+    }
+
+    @Test
+    void aPlanWithoutSettingsHasNoneAndWritesNone() {
+        Object doc = Documents.yaml(VALID);
+        remove(doc, "settings");
+        Plan plan = valid(doc);
+        assertEquals(null, plan.settings());
+        assertTrue(!PlanDocument.of(plan).containsKey("settings"));
+        set(doc, "settings", Map.of("office", "STATS"));
+        assertEquals(new PlanSettings("STATS", false, PlanSettings.DEFAULT_EXPLANATION_DUE_DAYS), valid(doc).settings());
     }
 
     private static Object withLevelTrajectoryRemoved() {
@@ -160,6 +177,16 @@ class PlanReaderTest {
                         "indicators[6].target.value", UNKNOWN_FIELD),
                 when("a target on a SERIES", d -> set(d, "indicators[4].target", Map.of("period", "2021", "value", 1)),
                         "indicators[4].target", UNKNOWN_FIELD),
+                when("a setting the plan does not have", d -> set(d, "settings.calendar", "x"), "settings.calendar",
+                        UNKNOWN_FIELD),
+                when("review without a plan office", d -> remove(d, "settings.office"), "settings.office", MISSING_FIELD),
+                when("a plan office that is no department of the plan", d -> set(d, "settings.office", "NDRC"),
+                        "settings.office", UNKNOWN_DEPARTMENT),
+                when("review that is not a boolean", d -> set(d, "settings.review", "on"), "settings.review", INVALID_VALUE),
+                when("explanations due the same day", d -> set(d, "settings.explanationDueDays", 0),
+                        "settings.explanationDueDays", INVALID_VALUE),
+                when("an English unit of 33 characters", d -> set(d, "indicators[0].unitEn", "u".repeat(33)),
+                        "indicators[0].unitEn", INVALID_VALUE),
                 when("a field a node does not have", d -> set(d, "nodes[0].owner", "x"), "nodes[0].owner", UNKNOWN_FIELD),
                 when("no plan name", d -> remove(d, "name"), "name", MISSING_FIELD),
                 when("no window", d -> remove(d, "window"), "window", MISSING_FIELD),

@@ -2,12 +2,14 @@ package io.planpulse.model.event;
 
 import io.planpulse.model.plan.Department;
 import io.planpulse.model.plan.PlanNode;
+import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Window;
 import java.util.List;
 
 /**
  * {@code planpulse.plan.defined} on {@code plan.targets.v1}, key = {@code plan:<planId>}: the plan's
- * tree, departments, window and time zone, the ids of its indicators, and the plan's version.
+ * tree, departments, window and time zone, the ids of its indicators, the plan's version, and its
+ * settings (null for a plan without them).
  */
 public record PlanDefined(
         String planId,
@@ -18,5 +20,6 @@ public record PlanDefined(
         String timeZone,
         List<Department> departments,
         List<PlanNode> nodes,
-        List<String> indicatorIds) {
+        List<String> indicatorIds,
+        PlanSettings settings) {
 }

@@ -5,13 +5,15 @@ import java.util.List;
 
 /**
  * An indicator of the plan with its target, every default applied. Fields that do not apply to
- * the indicator's kind are null.
+ * the indicator's kind are null, and so are the optional English name and unit where the plan
+ * gives none.
  */
 public record Indicator(
         String id,
         String name,
         String nameEn,
         String unit,
+        String unitEn,
         IndicatorKind kind,
         Grain frequency,
         Direction direction,

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A plan: its window, departments, tree of nodes and indicators, validated and with defaults applied. */
+/**
+ * A plan: its window, departments, tree of nodes and indicators, validated and with defaults
+ * applied; {@code settings} is null for a plan whose document has no settings block.
+ */
 public record Plan(
         String id,
         String name,
@@ -15,7 +18,8 @@ public record Plan(
         String note,
         List<Department> departments,
         List<PlanNode> nodes,
-        List<Indicator> indicators) {
+        List<Indicator> indicators,
+        PlanSettings settings) {
 
     public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 

@@ -2,6 +2,7 @@ package io.planpulse.model.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +21,12 @@ import io.planpulse.model.plan.Grain;
 import io.planpulse.model.plan.Indicator;
 import io.planpulse.model.plan.IndicatorKind;
 import io.planpulse.model.plan.PlanNode;
+import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Trajectory;
 import io.planpulse.model.plan.Window;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,11 +48,12 @@ class EventSchemaTest {
     private static final ObjectMapper WITHOUT_NULLS = WITH_NULLS.copy()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private static final Indicator GDP = new Indicator("GDP-TOTAL", "地区生产总值", "GDP", "亿元", IndicatorKind.LEVEL,
+    private static final Indicator GDP = new Indicator("GDP-TOTAL", "地区生产总值", "GDP", "亿元", "100 million yuan",
+            IndicatorKind.LEVEL,
             Grain.YEAR, Direction.UP, List.of("STATS"), false, BigDecimal.ONE, new BigDecimal("0.1"), 90, null, null,
             Trajectory.COMPOUND, new Baseline("2020", null), new Target("2025", null, null, new BigDecimal("6600")), null,
             null, null, null, "“十四五”末达到6600亿元");
-    private static final Indicator TRAINS = new Indicator("YXE-TRAINS", "义新欧班列", null, "列", IndicatorKind.CUMULATIVE,
+    private static final Indicator TRAINS = new Indicator("YXE-TRAINS", "义新欧班列", null, "列", null, IndicatorKind.CUMULATIVE,
             Grain.MONTH, Direction.UP, List.of("TRANSPORT", "FTZ"), false, BigDecimal.ONE, new BigDecimal("0.1"), 20,
             Basis.PERIOD, null, null, null, new Target("2021", null, null, new BigDecimal("1500")), null, null, null, null,
             null);
@@ -82,7 +86,10 @@ class EventSchemaTest {
                 "Asia/Shanghai", List.of(new Department("STATS", "市统计局", "Statistics Bureau")),
                 List.of(new PlanNode("overall", "发展目标", null, List.of("GDP-TOTAL"),
                         List.of(new PlanNode("sub", "子项", "Sub", List.of(), List.of())))),
-                List.of("GDP-TOTAL")));
+                List.of("GDP-TOTAL"), null));
+        assertMeets("PlanDefined", new PlanDefined("fyp14", 3, "丽水市“十四五”规划", null, new Window("2021", "2025"),
+                "Asia/Shanghai", List.of(new Department("DRC", "市发改委", null)), List.of(), List.of(),
+                new PlanSettings("DRC", true, 15)));
         assertMeets("ReportAccepted", new ReportAccepted("YXE-TRAINS", "2021-03", 2, new BigDecimal("160"), true, false,
                 "快报", null, "月报", new ReportAccepted.ReportedBy("TRANSPORT", "reporter-transport"), AT));
         assertMeets("ReportAccepted", new ReportAccepted("YXE-TRAINS", "2021-03", 3, null, false, true, null, "误报",
@@ -101,6 +108,22 @@ class EventSchemaTest {
                 Map.of("ON_TRACK", 2, "AT_RISK", 1, "NO_DATA", 4), "AT_RISK", "NO_DATA", 0.666, 7));
         assertMeets("RollupUpdated", new RollupUpdated("dept:fyp14/STATS", "fyp14", RollupUpdated.Scope.DEPARTMENT, "STATS",
                 Map.of("NO_DATA", 3), "NO_DATA", "NO_DATA", null, 1));
+    }
+
+    /** A field a record gains reaches subscribers only if the document they read names it. */
+    @Test
+    void everyFieldOfAPayloadIsDeclared() throws IOException {
+        JsonNode schemas = new YAMLMapper().readTree(ASYNCAPI.toFile()).at("/components/schemas");
+        for (Class<?> type : List.of(Indicator.class, PlanNode.class, IndicatorDefined.class, PlanDefined.class,
+                PlanSettings.class, ReportAccepted.class, ProgressUpdated.class, StatusChanged.class, RollupUpdated.class)) {
+            JsonNode properties = type == PlanSettings.class
+                    ? schemas.at("/PlanDefined/properties/settings/properties")
+                    : schemas.at("/" + type.getSimpleName() + "/properties");
+            for (RecordComponent field : type.getRecordComponents()) {
+                assertTrue(properties.has(field.getName()), type.getSimpleName() + "." + field.getName()
+                        + " is not in docs/asyncapi.yaml");
+            }
+        }
     }
 
     @Test

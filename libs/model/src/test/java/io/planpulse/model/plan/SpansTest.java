@@ -12,7 +12,7 @@ class SpansTest {
 
     private static Indicator indicator(IndicatorKind kind, Grain grain, Input input, Baseline baseline, Target target,
                                        Window window) {
-        return new Indicator("X", "x", null, "u", kind, grain, Direction.UP, List.of("D"), false, BigDecimal.ONE,
+        return new Indicator("X", "x", null, "u", null, kind, grain, Direction.UP, List.of("D"), false, BigDecimal.ONE,
                 BigDecimal.ZERO, 30, null, input, null, baseline, target, kind == IndicatorKind.MILESTONE ? List.of("a") : null,
                 null, null, window, null);
     }
