@@ -23,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,8 +33,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads reports from the bodies of DESIGN §5: one JSON report, a JSON batch, or CSV as Excel saves
- * it (UTF-8 with or without a byte order mark, or GB18030). Problems of a row become its read
+ * Reads reports from the bodies of DESIGN §5: one JSON report, a JSON batch, CSV as Excel saves
+ * it (UTF-8 with or without a byte order mark, or GB18030), or an Excel workbook (.xlsx). Problems of a row become its read
  * issues; a body that does not parse, or is not shaped as a batch, is a {@link MalformedRequestException}.
  */
 @ApplicationScoped
@@ -107,7 +108,9 @@ public class ReportReader {
         try (MappingIterator<Map<String, String>> it = csv.readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
             CsvSchema schema = (CsvSchema) it.getParserSchema();
-            Map<String, String> columns = columns(schema);
+            List<String> header = new ArrayList<>();
+            schema.forEach(column -> header.add(column.getName()));
+            Map<String, String> columns = columns(header);
             int index = 0;
             while (it.hasNextValue()) {
                 Map<String, String> record = it.nextValue();
@@ -129,18 +132,57 @@ public class ReportReader {
         }
     }
 
+    /**
+     * A workbook's first sheet (.xlsx), read as CSV is: its first row that holds anything is the
+     * header, the rows below it are reports. A row's index is its distance below the header (the
+     * sheet's row 2 is index 0 under a header in row 1), empty rows included, so that an index names
+     * a row of the sheet. A date in the period column is its month, as a spreadsheet turns what was
+     * typed as {@code 2025-07} into the first of July.
+     */
+    public BatchRequest xlsx(byte[] body, boolean atomic, boolean dryRun) {
+        if (body == null || body.length == 0) {
+            throw new MalformedRequestException("the request has no body");
+        }
+        List<SheetReader.Row> sheet = SheetReader.firstSheet(body, config.maxRows());
+        if (sheet.isEmpty()) {
+            throw new MalformedRequestException("the first sheet is empty; its first row is the header "
+                    + "indicatorId,period,value,provisional,note,reason");
+        }
+        SheetReader.Row headerRow = sheet.get(0);
+        Map<Integer, String> names = new TreeMap<>();
+        headerRow.cells().forEach((column, cell) -> names.put(column, cell.text()));
+        Map<String, String> columns = columns(names.values());
+        List<ReportRow> rows = new ArrayList<>(sheet.size() - 1);
+        for (SheetReader.Row row : sheet.subList(1, sheet.size())) {
+            Map<String, String> record = new TreeMap<>();
+            row.cells().forEach((column, cell) -> {
+                String name = names.get(column);
+                if (name == null) {
+                    throw new MalformedRequestException("row " + row.number() + " holds '" + cell.text()
+                            + "' in column " + SheetReader.columnName(column) + ", which the header does not name");
+                }
+                boolean period = name.equals(columns.get("period"));
+                record.put(name, period && cell.date() != null ? YearMonth.from(cell.date()).toString() : cell.text());
+            });
+            rows.add(csvRow(row.number() - headerRow.number() - 1, record, columns));
+        }
+        return new BatchRequest(rows, atomic, dryRun);
+    }
+
     /** The header's columns by their lower-case names; unknown ones and missing required ones are refused. */
-    private static Map<String, String> columns(CsvSchema schema) {
+    private static Map<String, String> columns(Iterable<String> header) {
         Map<String, String> byLower = new TreeMap<>();
         FIELDS.forEach(f -> byLower.put(f.toLowerCase(Locale.ROOT), f));
         Map<String, String> columns = new TreeMap<>();
-        for (CsvSchema.Column column : schema) {
-            String field = byLower.get(column.getName().trim().toLowerCase(Locale.ROOT));
+        for (String name : header) {
+            String field = byLower.get(name.trim().toLowerCase(Locale.ROOT));
             if (field == null) {
-                throw new MalformedRequestException("unknown column '" + column.getName()
+                throw new MalformedRequestException("unknown column '" + name
                         + "'; the header is indicatorId,period,value,provisional,note,reason (source and withdrawn optional)");
             }
-            columns.put(field, column.getName());
+            if (columns.put(field, name) != null) {
+                throw new MalformedRequestException("the header names the column " + field + " twice");
+            }
         }
         for (String required : List.of("indicatorId", "period", "value")) {
             if (!columns.containsKey(required)) {

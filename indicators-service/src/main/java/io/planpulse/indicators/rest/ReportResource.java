@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Departments push indicator values (DESIGN §5): one report, a JSON batch, or a CSV file. */
+/** Departments push indicator values (DESIGN §5): one report, a JSON batch, a CSV file or an Excel workbook. */
 @Path("/api/v1/reports")
 @Tag(name = "reports")
 @SecurityRequirement(name = "jwt")
@@ -44,6 +44,7 @@ public class ReportResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ReportService reports;
     private final ReportQueryService queries;
@@ -138,6 +139,28 @@ public class ReportResource {
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
                 "reports/batch.csv?atomic=" + atomic + "&dryRun=" + dryRun + ";" + contentType, body));
         BatchRequest batch = reader.csv(body, contentType, atomic, dryRun);
+        return reports.submitBatch(batch, caller, key, results -> answers.summary(batch, results))
+                .map(ReportResource::response);
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
+    @Consumes(XLSX)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report many values (Excel workbook, .xlsx)", description = "The first sheet: its first row "
+            + "is the header of the CSV form, each row below it a report (its index counts from the row below the "
+            + "header). Cells are read as they are held, not as displayed; a date in the period column is its month. "
+            + "atomic and dryRun are query parameters here.")
+    @APIResponse(responseCode = "200", description = "The import summary")
+    public Uni<Response> submitXlsx(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                    @QueryParam("atomic") @DefaultValue("false") boolean atomic,
+                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                    byte[] body) {
+        Caller caller = admitted(body);
+        Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
+                "reports/batch.xlsx?atomic=" + atomic + "&dryRun=" + dryRun, body));
+        BatchRequest batch = reader.xlsx(body, atomic, dryRun);
         return reports.submitBatch(batch, caller, key, results -> answers.summary(batch, results))
                 .map(ReportResource::response);
     }

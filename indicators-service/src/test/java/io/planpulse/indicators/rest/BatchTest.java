@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Batches in JSON and CSV: summaries, conflicts, atomic and dry runs, limits. */
+/** Batches in JSON, CSV and Excel workbooks: summaries, conflicts, atomic and dry runs, limits. */
 @QuarkusTest
 class BatchTest extends ServiceTest {
 
@@ -142,6 +142,27 @@ class BatchTest extends ServiceTest {
                 .body("indicatorId,period,amount\nT-TRAINS,2021-08,1\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/reports/batch").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("amount"));
+    }
+
+    @Test
+    void anExcelWorkbookIsABatchAsItsCsvIs() {
+        byte[] xlsx = Workbooks.of(new Object[] {"indicatorId", "period", "value", "provisional", "note"},
+                new Object[] {"T-TRAINS", "2021-09", 130, false, "国庆前加开"},
+                new Object[] {"T-TRAINS", java.time.LocalDate.of(2021, 10, 1), 125, "是"});
+        given().auth().oauth2(Tokens.token("reporter", "TRANSPORT")).contentType(ReportResource.XLSX).body(xlsx)
+                .queryParam("dryRun", true).post("/api/v1/reports/batch").then().statusCode(200)
+                .body("created", equalTo(2)).body("stored", equalTo(false));
+        given().auth().oauth2(Tokens.token("reporter", "TRANSPORT")).contentType(ReportResource.XLSX).body(xlsx)
+                .post("/api/v1/reports/batch").then().statusCode(200).body("created", equalTo(2));
+        given().auth().oauth2(Tokens.viewer()).queryParam("indicatorId", "T-TRAINS").queryParam("period", "2021-10")
+                .get("/api/v1/reports").then().body("items[0].value", equalTo(125))
+                .body("items[0].provisional", equalTo(true));
+        given().auth().oauth2(Tokens.token("reporter", "TRANSPORT")).contentType(ReportResource.XLSX)
+                .body(CSV.getBytes(StandardCharsets.UTF_8)).post("/api/v1/reports/batch").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString(".xlsx"));
+        given().auth().oauth2(Tokens.token("reporter", "PBOC")).contentType(ReportResource.XLSX).body(xlsx)
+                .post("/api/v1/reports/batch").then().statusCode(200).body("rejected", equalTo(2))
+                .body("conflicts[0].code", equalTo("FORBIDDEN_INDICATOR"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,58 @@ class ReportReaderTest {
         assertThrows(MalformedRequestException.class, () -> reader.csv(new byte[0], "text/csv", false, false));
         assertThrows(MalformedRequestException.class, () -> reader.csv("a".getBytes(StandardCharsets.UTF_8),
                 "text/csv; charset=NOPE-1", false, false));
+    }
+
+    @Test
+    void readsTheFirstSheetOfAWorkbookAsItsCellsHoldThem() {
+        byte[] xlsx = Workbooks.of(
+                new Object[] {"indicatorId", "Period", "value", "provisional", "note"},
+                new Object[] {"T-TRAINS", "2021-01", 110, false, " 春节前 "},
+                null,
+                new Object[] {"T-TRAINS", LocalDate.of(2021, 2, 1), 0.1 + 0.2, "是"},
+                new Object[] {"T-GDP", 2021, 5400.5, null, "快报"});
+        List<ReportRow> rows = reader.xlsx(xlsx, true, false).rows();
+        assertEquals(List.of(0, 2, 3), rows.stream().map(ReportRow::index).toList(), "an index names a row of the sheet");
+        assertEquals("2021-01", rows.get(0).period());
+        assertEquals(new BigDecimal("110"), rows.get(0).value());
+        assertEquals("春节前", rows.get(0).note());
+        assertFalse(rows.get(0).provisional());
+        assertEquals("2021-02", rows.get(1).period(), "a date in the period column is its month");
+        assertEquals("0.3", rows.get(1).valueText(), "a number to the 15 digits a spreadsheet keeps");
+        assertTrue(rows.get(1).provisional());
+        assertEquals("2021", rows.get(2).period());
+        assertEquals(new BigDecimal("5400.5"), rows.get(2).value());
+        assertTrue(reader.xlsx(xlsx, true, false).atomic());
+    }
+
+    @Test
+    void aWorkbookThatCannotBeReadWholeIsRefusedWithItsReason() {
+        assertThrows(MalformedRequestException.class, () -> reader.xlsx(CSV.getBytes(StandardCharsets.UTF_8), false, false));
+        assertThrows(MalformedRequestException.class, () -> reader.xlsx(new byte[0], false, false));
+        assertThrows(MalformedRequestException.class, () -> reader.xlsx(Workbooks.of(), false, false));
+        MalformedRequestException colour = assertThrows(MalformedRequestException.class, () -> reader.xlsx(
+                Workbooks.of(new Object[] {"indicatorId", "period", "value", "colour"}), false, false));
+        assertTrue(colour.getMessage().contains("colour"), colour.getMessage());
+        MalformedRequestException stray = assertThrows(MalformedRequestException.class, () -> reader.xlsx(
+                Workbooks.of(new Object[] {"indicatorId", "period", "value"}, new Object[] {"T-GDP", "2021", 1, null, "x"}),
+                false, false));
+        assertTrue(stray.getMessage().contains("column E"), stray.getMessage());
+        assertThrows(MalformedRequestException.class, () -> reader.xlsx(Workbooks.of(
+                new Object[] {"indicatorId", "period", "value", "Value"}), false, false));
+        ReportRow bad = reader.xlsx(Workbooks.of(new Object[] {"indicatorId", "period", "value"},
+                new Object[] {"T-GDP", "2021", LocalDate.of(2021, 3, 1)}), false, false).rows().get(0);
+        assertEquals(List.of(RowCode.VALUE_INVALID), bad.readIssues().stream().map(i -> i.code()).toList());
+        assertThrows(PayloadTooLargeException.class, () -> reader.xlsx(Workbooks.of(
+                new Object[] {"indicatorId", "period", "value"}, new Object[] {"A", "2021", 1}, new Object[] {"A", "2022", 1},
+                new Object[] {"A", "2023", 1}, new Object[] {"A", "2024", 1}), false, false));
+    }
+
+    @Test
+    void columnsAreNamedAsASpreadsheetNamesThem() {
+        assertEquals(List.of("A", "Z", "AA", "AB", "ZZ", "AAA"), List.of(0, 25, 26, 27, 701, 702).stream()
+                .map(SheetReader::columnName).toList());
+        assertEquals(List.of(0, 25, 26, 27, 701, 702), List.of("A1", "Z9", "AA1", "ab3", "ZZ10", "AAA1").stream()
+                .map(SheetReader::column).toList());
     }
 
     @Test
