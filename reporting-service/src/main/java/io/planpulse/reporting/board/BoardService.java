@@ -187,6 +187,62 @@ public class BoardService {
         return null;
     }
 
+    /**
+     * The gap in the indicator's unit, and as a share of the target, "more is better" signed (DESIGN
+     * §3: a DOWN indicator's gap is already negated): LEVEL's and CUMULATIVE's gap is a share of the
+     * way (of the planned change from the baseline, of the target) and becomes an amount by it;
+     * a rate's gap is in percentage points and its share is of the target rate; THRESHOLD's is in the
+     * unit and its share of the bound; a difference of values in % is in percentage points. Null
+     * where the progress has no gap.
+     */
+    static String gap(ProgressUpdated p, String unit, Lang lang) {
+        if (p.gap() == null) {
+            return null;
+        }
+        Double amount;
+        Double share;
+        // a difference of percentages is in percentage points, whatever the kind
+        String in = unit != null && unit.trim().equals("%") ? lang.pick("个百分点", "percentage points") : unit;
+        switch (p.kind()) {
+            case "LEVEL" -> {
+                amount = p.target() == null || p.baseline() == null ? null
+                        : p.gap() * Math.abs(p.target() - p.baseline());
+                share = p.gap();
+            }
+            case "CUMULATIVE" -> {
+                amount = p.target() == null ? null : p.gap() * Math.abs(p.target());
+                share = p.gap();
+            }
+            case "GROWTH", "AVERAGE_GROWTH", "RELATIVE" -> {
+                amount = p.gap();
+                share = shareOf(p.gap(), p.target());
+                in = lang.pick("个百分点", "percentage points");
+            }
+            default -> { // THRESHOLD
+                amount = p.gap();
+                share = shareOf(p.gap(), p.target());
+            }
+        }
+        boolean level = p.kind().equals("LEVEL");
+        String percent = share == null ? null : signed(share * 100) + "%";
+        String shareText = percent == null ? null : lang.pick((level ? "占规划增量 " : "占目标 ") + percent,
+                percent + (level ? " of the planned change" : " of the target"));
+        if (amount == null) {
+            return shareText;
+        }
+        String inUnit = signed(amount) + (in == null ? "" : " " + in);
+        return shareText == null ? inUnit : inUnit + lang.pick("（" + shareText + "）", " (" + shareText + ")");
+    }
+
+    private static Double shareOf(double gap, Double of) {
+        return of == null || Math.abs(of) < 1e-12 ? null : gap / Math.abs(of);
+    }
+
+    private static String signed(double v) {
+        String text = TrendChart.number(v);
+        return text.startsWith("-") || text.equals("0") ? text : "+" + text;
+    }
+
     static String label(String status, Lang lang) {
         Status s = Status.valueOf(status);
         return lang.pick(s.zh(), s.en());

@@ -101,7 +101,7 @@ public record IndicatorPage(
                 String.join(lang == Lang.ZH ? "、" : ", ", d.owners().stream().map(dept).toList()), p.period(),
                 BoardService.number(p.actual()), BoardService.number(p.baseline()), BoardService.number(p.target()),
                 BoardService.number(p.expected()), Board.percent(p.progress()), Board.percent(p.expectedProgress()),
-                BoardService.number(p.gap()), BoardService.number(p.forecast()), p.forecastMeetsTarget(),
+                BoardService.gap(p, lang.pick(p.unit(), d.unitEn()), lang), BoardService.number(p.forecast()), p.forecastMeetsTarget(),
                 BoardService.required(p, lang), p.compliance() == null ? null : BoardService.number(p.compliance() * 100) + "%",
                 p.missingPeriods() == null || p.missingPeriods().isEmpty() ? null : String.join(", ", p.missingPeriods()),
                 p.late(), p.provisional(), p.awaitingBenchmark(),
