@@ -34,8 +34,9 @@ import java.util.TreeMap;
 
 /**
  * Reads reports from the bodies of DESIGN §5: one JSON report, a JSON batch, CSV as Excel saves
- * it (UTF-8 with or without a byte order mark, or GB18030), or an Excel workbook (.xlsx). Problems of a row become its read
- * issues; a body that does not parse, or is not shaped as a batch, is a {@link MalformedRequestException}.
+ * it (UTF-8 with or without a byte order mark, or GB18030), or an Excel workbook (.xlsx). Problems
+ * of a row become its read issues; a body that does not parse, or is not shaped as a batch, is a
+ * {@link MalformedRequestException}.
  */
 @ApplicationScoped
 public class ReportReader {

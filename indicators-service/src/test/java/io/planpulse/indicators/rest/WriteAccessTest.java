@@ -20,7 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way of writing reports (one, a JSON batch, a CSV batch) against every kind of token: each
+ * Every way of writing reports (one, a JSON, CSV or workbook batch) against every kind of token: each
  * role of the indicator's own department and of another, an admin, no token, and tokens forged in
  * every way. Only a reporter of the owning department and an admin store anything.
  */
@@ -42,6 +42,10 @@ class WriteAccessTest extends ServiceTest {
                     .post("/api/v1/reports/batch"),
             "csv batch", note -> r -> r.contentType("text/csv; charset=UTF-8")
                     .body("indicatorId,period,value,provisional,note,reason\nT-GDP,2021,5000,false," + note + ",\n")
+                    .post("/api/v1/reports/batch"),
+            "workbook batch", note -> r -> r.contentType(ReportResource.XLSX)
+                    .body(Workbooks.of(new Object[] {"indicatorId", "period", "value", "note"},
+                            new Object[] {"T-GDP", "2021", 5000, note}))
                     .post("/api/v1/reports/batch"));
 
     /** How a write ends: stored, refused for the row (a batch stores nothing of it), or refused whole. */
