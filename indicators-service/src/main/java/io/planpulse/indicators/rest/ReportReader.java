@@ -345,7 +345,7 @@ public class ReportReader {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "malformed";
         }

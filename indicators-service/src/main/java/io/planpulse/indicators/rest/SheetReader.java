@@ -85,16 +85,8 @@ final class SheetReader {
         } catch (Exception e) {
             // POI says "not OOXML" in several ways (an old .xls, a CSV, a damaged zip), checked and not
             throw new MalformedRequestException("not an .xlsx workbook (save it as Excel Workbook .xlsx, or send CSV): "
-                    + firstLine(e.getMessage()));
+                    + ReportReader.firstLine(e.getMessage()));
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 
     /** Column index (from 0) of a cell reference such as {@code AB12}. */

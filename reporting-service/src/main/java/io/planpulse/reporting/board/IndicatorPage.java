@@ -95,13 +95,14 @@ public record IndicatorPage(
         Function<String, String> dept = code -> code == null ? null : depts.getOrDefault(code, code);
         List<Revision> revisions = sent.stream().map(StoredRevision::revision).toList();
         String name = lang.pick(d.name(), d.nameEn());
+        String unit = lang.pick(p.unit(), d.unitEn());
         return new IndicatorPage(p.indicatorId(), p.planId(), plan == null ? p.planId() : lang.pick(plan.name(), plan.nameEn()),
-                name, lang == Lang.ZH ? d.nameEn() : d.name(), lang.pick(p.unit(), d.unitEn()), p.kind(), p.status(),
+                name, lang == Lang.ZH ? d.nameEn() : d.name(), unit, p.kind(), p.status(),
                 BoardService.label(p.status(), lang), d.binding(),
                 String.join(lang == Lang.ZH ? "、" : ", ", d.owners().stream().map(dept).toList()), p.period(),
                 BoardService.number(p.actual()), BoardService.number(p.baseline()), BoardService.number(p.target()),
                 BoardService.number(p.expected()), Board.percent(p.progress()), Board.percent(p.expectedProgress()),
-                BoardService.gap(p, lang.pick(p.unit(), d.unitEn()), lang), BoardService.number(p.forecast()), p.forecastMeetsTarget(),
+                BoardService.gap(p, unit, lang), BoardService.number(p.forecast()), p.forecastMeetsTarget(),
                 BoardService.required(p, lang), p.compliance() == null ? null : BoardService.number(p.compliance() * 100) + "%",
                 p.missingPeriods() == null || p.missingPeriods().isEmpty() ? null : String.join(", ", p.missingPeriods()),
                 p.late(), p.provisional(), p.awaitingBenchmark(),

@@ -41,6 +41,7 @@ public final class PlanReader {
     static final int MAX_UNIT = 32;
     static final int MAX_NOTE = 2000;
     static final int MAX_DEPTH = 16;
+    private static final String DEPARTMENT_SHAPE = "an upper-case code of letters, digits, '_' and '-', at most 32";
 
     private static final Set<String> PLAN_FIELDS =
             Set.of("id", "name", "nameEn", "window", "timeZone", "note", "departments", "nodes", "indicators",
@@ -135,12 +136,11 @@ public final class PlanReader {
     /** The settings block; its problems are reported, and what it returns is then never used. */
     private PlanSettings readSettings(DocumentFields f, Set<String> departments) {
         f.allowOnly(SETTINGS_FIELDS, "the settings");
-        Optional<String> office = f.id("office", false, Ids.DEPARTMENT,
-                "an upper-case code of letters, digits, '_' and '-', at most 32");
+        Optional<String> office = f.id("office", false, Ids.DEPARTMENT, DEPARTMENT_SHAPE);
         office.filter(code -> !departments.contains(code)).ifPresent(code -> f.report("office",
                 ViolationCode.UNKNOWN_DEPARTMENT, "the plan office " + code + " is not a department of the plan"));
         boolean review = f.bool("review").orElse(false);
-        if (review && office.isEmpty() && !f.has("office")) {
+        if (review && !f.has("office")) {
             f.report("office", ViolationCode.MISSING_FIELD, "review needs the plan office whose planners review");
         }
         int explanationDueDays = f.integer("explanationDueDays", 1, 366)
@@ -187,8 +187,7 @@ public final class PlanReader {
         for (int i = 0; i < raw.size(); i++) {
             DocumentFields.of(raw.get(i), element(plan.path("departments"), i), violations).ifPresent(d -> {
                 d.allowOnly(Set.of("code", "name", "nameEn"), "a department");
-                Optional<String> code = d.id("code", true, Ids.DEPARTMENT,
-                        "an upper-case code of letters, digits, '_' and '-', at most 32");
+                Optional<String> code = d.id("code", true, Ids.DEPARTMENT, DEPARTMENT_SHAPE);
                 Optional<String> name = d.text("name", true, MAX_NAME);
                 Optional<String> nameEn = d.text("nameEn", false, MAX_NAME);
                 if (code.isPresent() && !seen.add(code.get())) {
