@@ -1,5 +1,6 @@
 package io.planpulse.indicators.domain;
 
+import io.planpulse.model.event.ReviewState;
 import io.planpulse.model.plan.Basis;
 import io.planpulse.model.plan.Indicator;
 import io.planpulse.model.plan.IndicatorKind;
@@ -87,7 +88,7 @@ public final class ReportEvaluator {
     }
 
     /** A row that passed every check, with what the judging needs. */
-    private record Valid(ReportKey key, Period period, Indicator indicator) {
+    private record Valid(ReportKey key, Period period, Indicator indicator, boolean review) {
     }
 
     private static Object check(ReportRow row, Map<String, CatalogueEntry> catalogue, Caller caller, Instant now,
@@ -141,7 +142,7 @@ public final class ReportEvaluator {
         if (value.isPresent()) {
             return reject(row, value.get());
         }
-        return new Valid(key, period, indicator);
+        return new Valid(key, period, indicator, entry.review());
     }
 
     private static Optional<RowIssue> textIssue(ReportRow row) {
@@ -202,13 +203,13 @@ public final class ReportEvaluator {
                 return reject(row, RowCode.NOTHING_TO_WITHDRAW, valid.key() + " has no value to withdraw");
             }
             if (head.withdrawn()) {
-                return accepted(row, valid, Outcome.UNCHANGED, head.revision(), List.of());
+                return unchanged(row, valid, head);
             }
             return accepted(row, valid, Outcome.WITHDRAWN, head.revision() + 1, List.of());
         }
         if (head != null && !head.withdrawn() && head.value().compareTo(row.value()) == 0
                 && head.provisional() == row.provisional() && Objects.equals(head.note(), row.note())) {
-            return accepted(row, valid, Outcome.UNCHANGED, head.revision(), List.of());
+            return unchanged(row, valid, head);
         }
         Outcome outcome = head == null ? Outcome.CREATED : Outcome.REVISED;
         return accepted(row, valid, outcome, head == null ? 1 : head.revision() + 1,
@@ -218,7 +219,15 @@ public final class ReportEvaluator {
     private static RowResult.Accepted accepted(ReportRow row, Valid valid, Outcome outcome, int revision,
                                                List<Warning> warnings) {
         return new RowResult.Accepted(row.index(), valid.key(), outcome, revision, row.withdrawn() ? null : row.value(),
-                row.provisional(), row.withdrawn(), row.note(), row.reason(), row.source(), warnings);
+                row.provisional(), row.withdrawn(), row.note(), row.reason(), row.source(), warnings,
+                valid.review() ? ReviewState.SUBMITTED : null);
+    }
+
+    /** Equal to the latest revision: nothing is stored, and the latest revision's review state stands. */
+    private static RowResult.Accepted unchanged(ReportRow row, Valid valid, Head head) {
+        return new RowResult.Accepted(row.index(), valid.key(), Outcome.UNCHANGED, head.revision(),
+                row.withdrawn() ? null : row.value(), row.provisional(), row.withdrawn(), row.note(), row.reason(),
+                row.source(), List.of(), head.review());
     }
 
     private static List<Warning> warnings(BigDecimal value, Valid valid, Map<ReportKey, Head> heads,

@@ -1,5 +1,6 @@
 package io.planpulse.indicators.domain;
 
+import io.planpulse.model.event.ReviewState;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,9 +14,11 @@ public sealed interface RowResult {
 
     /**
      * @param revision the revision it creates, or for UNCHANGED the latest one it equals
+     * @param review   SUBMITTED where the plan's office reviews values, else null (official at receipt)
      */
     record Accepted(int index, ReportKey key, Outcome outcome, int revision, BigDecimal value, boolean provisional,
-                    boolean withdrawn, String note, String reason, String source, List<Warning> warnings)
+                    boolean withdrawn, String note, String reason, String source, List<Warning> warnings,
+                    ReviewState review)
             implements RowResult {
 
         public Accepted {

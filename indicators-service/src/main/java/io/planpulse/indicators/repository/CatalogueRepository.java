@@ -30,7 +30,8 @@ import java.util.Map;
 public class CatalogueRepository {
 
     private static final String SELECT = "select i.indicator_id, i.plan_id, i.definition, "
-            + "coalesce(p.time_zone, i.time_zone) as time_zone, p.window_from, p.window_to "
+            + "coalesce(p.time_zone, i.time_zone) as time_zone, p.window_from, p.window_to, p.office, "
+            + "coalesce(p.review, false) as review "
             + "from catalogue_indicator i left join catalogue_plan p on p.plan_id = i.plan_id and not p.deleted "
             + "where not i.deleted and ";
 
@@ -92,15 +93,19 @@ public class CatalogueRepository {
 
     public Uni<Boolean> applyPlan(SqlClient client, PlanDefined event, Instant at) {
         return client.preparedQuery("""
-                        insert into catalogue_plan (plan_id, version, time_zone, window_from, window_to, deleted, updated_at)
-                        values ($1, $2, $3, $4, $5, false, $6)
+                        insert into catalogue_plan (plan_id, version, time_zone, window_from, window_to, office, review,
+                                                    deleted, updated_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, false, $8)
                         on conflict (plan_id) do update set version = excluded.version, time_zone = excluded.time_zone,
-                            window_from = excluded.window_from, window_to = excluded.window_to, deleted = false,
+                            window_from = excluded.window_from, window_to = excluded.window_to,
+                            office = excluded.office, review = excluded.review, deleted = false,
                             updated_at = excluded.updated_at
                         where catalogue_plan.version < excluded.version""")
-                .execute(Tuple.of(event.planId(), event.version(),
+                .execute(Tuple.tuple(Arrays.asList(event.planId(), event.version(),
                         event.timeZone() == null ? Plan.DEFAULT_TIME_ZONE : event.timeZone(),
-                        event.window().from(), event.window().to(), at.atOffset(ZoneOffset.UTC)))
+                        event.window().from(), event.window().to(),
+                        event.settings() == null ? null : event.settings().office(),
+                        event.settings() != null && event.settings().review(), at.atOffset(ZoneOffset.UTC))))
                 .map(rows -> rows.rowCount() > 0);
     }
 
@@ -119,7 +124,8 @@ public class CatalogueRepository {
         String to = row.getString("window_to");
         String zone = row.getString("time_zone");
         return new CatalogueEntry(row.getString("plan_id"), read(row.getString("definition")),
-                ZoneId.of(zone == null ? Plan.DEFAULT_TIME_ZONE : zone), from == null ? null : new Window(from, to));
+                ZoneId.of(zone == null ? Plan.DEFAULT_TIME_ZONE : zone), from == null ? null : new Window(from, to),
+                row.getString("office"), row.getBoolean("review"));
     }
 
     private Indicator read(String definition) {

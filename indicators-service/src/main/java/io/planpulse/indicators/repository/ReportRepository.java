@@ -2,11 +2,13 @@ package io.planpulse.indicators.repository;
 
 import io.planpulse.indicators.domain.Head;
 import io.planpulse.indicators.domain.ReportKey;
+import io.planpulse.model.event.ReviewState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +44,8 @@ public class ReportRepository {
             return Uni.createFrom().item(Map.of());
         }
         return client.preparedQuery("""
-                        select h.indicator_id, h.period, h.revision, h.value, h.provisional, h.withdrawn, h.note
+                        select h.indicator_id, h.period, h.revision, h.value, h.provisional, h.withdrawn, h.note,
+                               h.review_state
                         from report_head h join unnest($1::text[], $2::text[]) as k(indicator_id, period)
                           on h.indicator_id = k.indicator_id and h.period = k.period""")
                 .execute(Tuple.of(keys.stream().map(ReportKey::indicatorId).toArray(String[]::new),
@@ -52,7 +55,8 @@ public class ReportRepository {
                     for (Row row : rows) {
                         heads.put(new ReportKey(row.getString("indicator_id"), row.getString("period")),
                                 new Head(row.getInteger("revision"), row.getBigDecimal("value"),
-                                        row.getBoolean("provisional"), row.getBoolean("withdrawn"), row.getString("note")));
+                                        row.getBoolean("provisional"), row.getBoolean("withdrawn"), row.getString("note"),
+                                        review(row)));
                     }
                     return heads;
                 });
@@ -76,26 +80,30 @@ public class ReportRepository {
                 revisions.stream().map(StoredRevision::dept).toArray(String[]::new),
                 revisions.stream().map(StoredRevision::subject).toArray(String[]::new),
                 revisions.get(0).receivedAt().atOffset(ZoneOffset.UTC),
-                revisions.stream().map(r -> String.join(",", r.warnings())).toArray(String[]::new)));
+                revisions.stream().map(r -> String.join(",", r.warnings())).toArray(String[]::new),
+                revisions.stream().map(r -> r.review() == null ? null : r.review().name()).toArray(String[]::new)));
         Uni<Void> insert = client.preparedQuery("""
                         insert into report_revision (indicator_id, period, revision, value, provisional, withdrawn, note,
-                            reason, source, reported_by_dept, reported_by_subject, received_at, warnings)
+                            reason, source, reported_by_dept, reported_by_subject, received_at, warnings, review_state)
                         select i, p, r, v::numeric, pr, w, n, re, s, d, su, $12,
-                               coalesce(string_to_array(nullif(wa, ''), ','), '{}')
+                               coalesce(string_to_array(nullif(wa, ''), ','), '{}'), rs
                         from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::text[],
-                                    $8::text[], $9::text[], $10::text[], $11::text[], $13::text[])
-                             as t(i, p, r, v, pr, w, n, re, s, d, su, wa)""")
+                                    $8::text[], $9::text[], $10::text[], $11::text[], $13::text[], $14::text[])
+                             as t(i, p, r, v, pr, w, n, re, s, d, su, wa, rs)""")
                 .execute(columns).replaceWithVoid();
         Uni<Void> heads = client.preparedQuery("""
-                        insert into report_head (indicator_id, period, revision, value, provisional, withdrawn, note)
-                        select i, p, r, v::numeric, pr, w, n
-                        from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::text[])
-                             as t(i, p, r, v, pr, w, n)
+                        insert into report_head (indicator_id, period, revision, value, provisional, withdrawn, note,
+                                                 review_state)
+                        select i, p, r, v::numeric, pr, w, n, rs
+                        from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[], $7::text[],
+                                    $8::text[])
+                             as t(i, p, r, v, pr, w, n, rs)
                         on conflict (indicator_id, period) do update set revision = excluded.revision,
                             value = excluded.value, provisional = excluded.provisional, withdrawn = excluded.withdrawn,
-                            note = excluded.note""")
+                            note = excluded.note, review_state = excluded.review_state""")
                 .execute(Tuple.tuple(Arrays.asList(columns.getValue(0), columns.getValue(1), columns.getValue(2),
-                        columns.getValue(3), columns.getValue(4), columns.getValue(5), columns.getValue(6))))
+                        columns.getValue(3), columns.getValue(4), columns.getValue(5), columns.getValue(6),
+                        columns.getValue(13))))
                 .replaceWithVoid();
         return Uni.combine().all().unis(insert, heads).discardItems();
     }
@@ -109,14 +117,26 @@ public class ReportRepository {
                 .execute(Tuple.of(indicatorId, period, size, (long) page * size))
                 .map(rows -> {
                     List<StoredRevision> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(new StoredRevision(row.getString("indicator_id"), row.getString("period"),
-                            row.getInteger("revision"), row.getBigDecimal("value"), row.getBoolean("provisional"),
-                            row.getBoolean("withdrawn"), row.getString("note"), row.getString("reason"),
-                            row.getString("source"), row.getString("reported_by_dept"), row.getString("reported_by_subject"),
-                            row.getOffsetDateTime("received_at").toInstant(),
-                            Arrays.asList(row.getArrayOfStrings("warnings")))));
+                    rows.forEach(row -> out.add(stored(row)));
                     return out;
                 });
+    }
+
+    /** A revision from a row of report_revision. */
+    static StoredRevision stored(Row row) {
+        OffsetDateTime reviewedAt = row.getOffsetDateTime("reviewed_at");
+        return new StoredRevision(row.getString("indicator_id"), row.getString("period"), row.getInteger("revision"),
+                row.getBigDecimal("value"), row.getBoolean("provisional"), row.getBoolean("withdrawn"),
+                row.getString("note"), row.getString("reason"), row.getString("source"),
+                row.getString("reported_by_dept"), row.getString("reported_by_subject"),
+                row.getOffsetDateTime("received_at").toInstant(), Arrays.asList(row.getArrayOfStrings("warnings")),
+                review(row), reviewedAt == null ? null : new StoredRevision.Decision(row.getString("reviewed_by_dept"),
+                        row.getString("reviewed_by_subject"), reviewedAt.toInstant(), row.getString("review_comment")));
+    }
+
+    static ReviewState review(Row row) {
+        String state = row.getString("review_state");
+        return state == null ? null : ReviewState.valueOf(state);
     }
 
     public Uni<Long> count(SqlClient client, String indicatorId, String period) {

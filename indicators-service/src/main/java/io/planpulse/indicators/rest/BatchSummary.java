@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * The import summary of DESIGN §5: counts per outcome, the warnings and the conflicts by row index.
  * {@code stored} says whether the accepted rows were stored (false for a dry run and for an atomic
- * batch with a conflict, whose counts say what would have happened).
+ * batch with a conflict, whose counts say what would have happened). {@code submitted} counts the
+ * created, revised and withdrawn rows that wait for the plan office's review.
  */
-public record BatchSummary(int received, int created, int revised, int unchanged, int withdrawn, int rejected,
+public record BatchSummary(int received, int created, int revised, int unchanged, int withdrawn, int rejected, int submitted,
                            List<RowWarning> warnings, List<Conflict> conflicts, boolean atomic, boolean dryRun,
                            boolean stored) {
 
@@ -27,6 +28,7 @@ public record BatchSummary(int received, int created, int revised, int unchanged
         int revised = 0;
         int unchanged = 0;
         int withdrawn = 0;
+        int submitted = 0;
         List<RowWarning> warnings = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         for (RowResult result : results) {
@@ -42,12 +44,15 @@ public record BatchSummary(int received, int created, int revised, int unchanged
                 case UNCHANGED -> unchanged++;
                 case WITHDRAWN -> withdrawn++;
             }
+            if (a.stores() && a.review() != null) {
+                submitted++;
+            }
             for (Warning w : a.warnings()) {
                 warnings.add(new RowWarning(a.index(), w.code().name(), w.message()));
             }
         }
         boolean stored = !dryRun && !(atomic && !conflicts.isEmpty());
-        return new BatchSummary(results.size(), created, revised, unchanged, withdrawn, conflicts.size(), warnings,
+        return new BatchSummary(results.size(), created, revised, unchanged, withdrawn, conflicts.size(), submitted, warnings,
                 conflicts, atomic, dryRun, stored);
     }
 
@@ -65,6 +70,7 @@ public record BatchSummary(int received, int created, int revised, int unchanged
         body.put("unchanged", unchanged);
         body.put("withdrawn", withdrawn);
         body.put("rejected", rejected);
+        body.put("submitted", submitted);
         body.put("warnings", warnings);
         body.put("conflicts", conflicts);
         body.put("atomic", atomic);

@@ -6,7 +6,7 @@ import io.planpulse.indicators.domain.Outcome;
 import io.planpulse.indicators.domain.RowCode;
 import io.planpulse.indicators.domain.RowResult;
 import io.planpulse.indicators.service.BatchRequest;
-import io.planpulse.indicators.service.IngestResponse;
+import io.planpulse.indicators.service.WriteAnswer;
 import io.planpulse.platform.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -28,27 +28,27 @@ public class ReportAnswers {
         this.json = json;
     }
 
-    IngestResponse single(RowResult result) {
+    WriteAnswer single(RowResult result) {
         if (result instanceof RowResult.Rejected rejected) {
             int status = rejected.issue().code() == RowCode.FORBIDDEN_INDICATOR ? 403 : 422;
             Problem problem = Problem.of(status, status == 403 ? "Forbidden" : "Unprocessable Content",
                     rejected.issue().code().name(), rejected.issue().message());
-            return new IngestResponse(status, Problem.MEDIA_TYPE, write(problem));
+            return new WriteAnswer(status, Problem.MEDIA_TYPE, write(problem));
         }
         RowResult.Accepted accepted = (RowResult.Accepted) result;
         ReportResponse body = new ReportResponse(accepted.key().indicatorId(), accepted.key().period(),
                 accepted.revision(), accepted.outcome(), accepted.warnings().stream()
-                .map(w -> new ReportResponse.WarningView(w.code().name(), w.message())).toList());
-        return new IngestResponse(accepted.outcome() == Outcome.UNCHANGED ? 200 : 201, JSON, write(body));
+                .map(w -> new ReportResponse.WarningView(w.code().name(), w.message())).toList(), accepted.review());
+        return new WriteAnswer(accepted.outcome() == Outcome.UNCHANGED ? 200 : 201, JSON, write(body));
     }
 
-    IngestResponse summary(BatchRequest batch, List<RowResult> results) {
+    WriteAnswer summary(BatchRequest batch, List<RowResult> results) {
         BatchSummary summary = BatchSummary.of(results, batch.atomic(), batch.dryRun());
         if (batch.atomic() && summary.rejected() > 0) {
-            return new IngestResponse(422, Problem.MEDIA_TYPE, write(summary.asProblem(
+            return new WriteAnswer(422, Problem.MEDIA_TYPE, write(summary.asProblem(
                     "the atomic batch has " + summary.rejected() + " conflict(s); nothing was stored")));
         }
-        return new IngestResponse(200, JSON, write(summary));
+        return new WriteAnswer(200, JSON, write(summary));
     }
 
     private String write(Object body) {

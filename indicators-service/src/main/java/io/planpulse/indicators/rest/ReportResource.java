@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.planpulse.indicators.domain.Caller;
 import io.planpulse.indicators.service.BatchRequest;
 import io.planpulse.indicators.service.IdempotencyKey;
-import io.planpulse.indicators.service.IngestResponse;
+import io.planpulse.indicators.service.WriteAnswer;
 import io.planpulse.indicators.service.IngestionConfig;
 import io.planpulse.indicators.service.ReportPage;
 import io.planpulse.indicators.service.ReportQueryService;
@@ -186,7 +186,7 @@ public class ReportResource {
         return caller;
     }
 
-    private static Optional<String> key(String header) {
+    static Optional<String> key(String header) {
         if (header == null) {
             return Optional.empty();
         }
@@ -198,11 +198,11 @@ public class ReportResource {
         return Optional.of(header);
     }
 
-    private static Response response(IngestResponse response) {
+    static Response response(WriteAnswer response) {
         return Response.status(response.status()).type(response.type() + ";charset=UTF-8").entity(response.body()).build();
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

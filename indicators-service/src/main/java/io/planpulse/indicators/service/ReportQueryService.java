@@ -1,6 +1,7 @@
 package io.planpulse.indicators.service;
 
 import io.planpulse.indicators.repository.ReportRepository;
+import io.planpulse.indicators.repository.StoredRevision;
 import io.planpulse.platform.error.InvalidRequestException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,17 +22,28 @@ public class ReportQueryService {
     }
 
     public Uni<ReportPage> list(String indicatorId, String period, int page, int size) {
+        checkPage(page, size);
+        return pool.withConnection(c -> reports.count(c, indicatorId, period)
+                .flatMap(total -> reports.list(c, indicatorId, period, page, size)
+                        .map(rows -> new ReportPage(rows.stream().map(ReportQueryService::item).toList(), page, size,
+                                total))));
+    }
+
+    /** 400 for a page before the first or a size out of bounds. */
+    static void checkPage(int page, int size) {
         if (page < 0) {
             throw new InvalidRequestException("INVALID_PAGE", "page counts from 0");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("INVALID_PAGE_SIZE", "size must be from 1 to " + MAX_PAGE_SIZE);
         }
-        return pool.withConnection(c -> reports.count(c, indicatorId, period)
-                .flatMap(total -> reports.list(c, indicatorId, period, page, size)
-                        .map(rows -> new ReportPage(rows.stream().map(r -> new ReportPage.Item(r.indicatorId(),
-                                r.period(), r.revision(), r.value(), r.provisional(), r.withdrawn(), r.note(), r.reason(),
-                                r.source(), new ReportPage.ReportedBy(r.dept(), r.subject()), r.receivedAt(),
-                                r.warnings())).toList(), page, size, total))));
+    }
+
+    static ReportPage.Item item(StoredRevision r) {
+        return new ReportPage.Item(r.indicatorId(), r.period(), r.revision(), r.value(), r.provisional(), r.withdrawn(),
+                r.note(), r.reason(), r.source(), new ReportPage.ReportedBy(r.dept(), r.subject()), r.receivedAt(),
+                r.warnings(), r.review(), r.decision() == null ? null : new ReportPage.Reviewed(
+                        new ReportPage.ReportedBy(r.decision().dept(), r.decision().subject()), r.decision().at(),
+                        r.decision().comment()));
     }
 }

@@ -9,22 +9,17 @@ import io.planpulse.indicators.domain.ReportKey;
 import io.planpulse.indicators.domain.ReportRow;
 import io.planpulse.indicators.domain.RowResult;
 import io.planpulse.indicators.repository.CatalogueRepository;
-import io.planpulse.indicators.repository.IdempotencyRepository;
 import io.planpulse.indicators.repository.ReportRepository;
 import io.planpulse.indicators.repository.StoredRevision;
 import io.planpulse.model.event.EventTypes;
 import io.planpulse.model.event.ReportAccepted;
 import io.planpulse.model.event.Topics;
 import io.planpulse.model.plan.Ids;
-import io.planpulse.platform.error.UnavailableException;
 import io.planpulse.platform.outbox.OutboxRow;
 import io.planpulse.platform.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,99 +32,49 @@ import java.util.function.Function;
 /**
  * The use case of DESIGN §5: take reports, judge them against the catalogue and the latest
  * revisions, store the accepted ones with their events, and answer. One transaction holds the
- * Idempotency-Key's claim, the revisions, the latest-revision rows and the outbox rows.
+ * Idempotency-Key's claim ({@link IdempotentWrites}), the revisions, the latest-revision rows and
+ * the outbox rows.
  */
 @ApplicationScoped
 public class ReportService {
 
-    private final Pool pool;
     private final CatalogueRepository catalogue;
     private final ReportRepository reports;
     private final OutboxWriter outbox;
-    private final IdempotencyRepository idempotency;
+    private final IdempotentWrites idempotent;
     private final IngestionMetrics metrics;
-    private final IngestionConfig config;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public ReportService(Pool pool, CatalogueRepository catalogue, ReportRepository reports, OutboxWriter outbox,
-                         IdempotencyRepository idempotency, IngestionMetrics metrics, IngestionConfig config,
-                         ObjectMapper json, Clock clock) {
-        this.pool = pool;
+    public ReportService(CatalogueRepository catalogue, ReportRepository reports, OutboxWriter outbox,
+                         IdempotentWrites idempotent, IngestionMetrics metrics, ObjectMapper json) {
         this.catalogue = catalogue;
         this.reports = reports;
         this.outbox = outbox;
-        this.idempotency = idempotency;
+        this.idempotent = idempotent;
         this.metrics = metrics;
-        this.config = config;
         this.json = json;
-        this.clock = clock;
     }
-
-    /** What a 503 asks the caller to wait before retrying. */
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     /**
      * One report. The caller makes the answer from its result (the REST layer's wire format); it is
      * kept with the Idempotency-Key in the same transaction, so a retry gets the same answer.
      */
-    public Uni<IngestResponse> submit(ReportRow row, Caller caller, Optional<IdempotencyKey> key,
-                                      Function<RowResult, IngestResponse> answer) {
+    public Uni<WriteAnswer> submit(ReportRow row, Caller caller, Optional<IdempotencyKey> key,
+                                   Function<RowResult, WriteAnswer> answer) {
         return ingest(List.of(row), false, false, caller, key, results -> answer.apply(results.get(0)));
     }
 
     /** A batch, answered as {@link #submit} is, from every row's result. */
-    public Uni<IngestResponse> submitBatch(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key,
-                                           Function<List<RowResult>, IngestResponse> answer) {
+    public Uni<WriteAnswer> submitBatch(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key,
+                                        Function<List<RowResult>, WriteAnswer> answer) {
         metrics.batch(batch.rows().size());
         return ingest(batch.rows(), batch.atomic(), batch.dryRun(), caller, key, answer);
     }
 
-    private Uni<IngestResponse> ingest(List<ReportRow> rows, boolean atomic, boolean dryRun, Caller caller,
-                                       Optional<IdempotencyKey> key, Function<List<RowResult>, IngestResponse> answer) {
-        Instant now = clock.instant();
-        return pool.withTransaction(connection -> claim(connection, caller, key, now).flatMap(kept -> {
-            if (kept.isPresent()) {
-                return Uni.createFrom().item(kept.get());
-            }
-            return judgeAndStore(connection, rows, atomic, dryRun, caller, now)
-                    .map(answer)
-                    .call(response -> keep(connection, caller, key, response, now));
-        })).ifNoItem().after(config.databaseTimeout()).failWith(() -> new UnavailableException(
-                "the database did not answer within " + config.databaseTimeout().toSeconds()
-                        + " s; retry with the same Idempotency-Key", RETRY_AFTER));
-    }
-
-    /** The kept response of an earlier request with this key, if any; 409 while that request still runs. */
-    private Uni<Optional<IngestResponse>> claim(SqlConnection connection, Caller caller, Optional<IdempotencyKey> key,
-                                                Instant now) {
-        if (key.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        IdempotencyKey k = key.get();
-        return idempotency.tryLock(connection, caller.subject(), k.key()).flatMap(locked -> {
-            if (!locked) {
-                throw new IdempotencyConflictException("a request with Idempotency-Key '" + k.key()
-                        + "' is still being processed; retry when it has been answered");
-            }
-            return idempotency.find(connection, caller.subject(), k.key(), now).map(found -> found.map(kept -> {
-                if (!kept.requestHash().equals(k.requestHash())) {
-                    throw new IdempotencyKeyReusedException("Idempotency-Key '" + k.key()
-                            + "' was used for another request; use a new key for a new request");
-                }
-                return new IngestResponse(kept.status(), kept.type(), kept.body());
-            }));
-        });
-    }
-
-    private Uni<Void> keep(SqlConnection connection, Caller caller, Optional<IdempotencyKey> key,
-                           IngestResponse response, Instant now) {
-        if (key.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return idempotency.keep(connection, caller.subject(), key.get().key(),
-                new IdempotencyRepository.KeptResponse(key.get().requestHash(), response.status(), response.type(),
-                        response.body()), now, now.plus(config.idempotencyTtl()));
+    private Uni<WriteAnswer> ingest(List<ReportRow> rows, boolean atomic, boolean dryRun, Caller caller,
+                                    Optional<IdempotencyKey> key, Function<List<RowResult>, WriteAnswer> answer) {
+        return idempotent.run(caller, key,
+                (connection, now) -> judgeAndStore(connection, rows, atomic, dryRun, caller, now).map(answer));
     }
 
     private Uni<List<RowResult>> judgeAndStore(SqlConnection connection, List<ReportRow> rows, boolean atomic,
@@ -172,7 +117,8 @@ public class ReportService {
     private static List<StoredRevision> revisions(List<RowResult.Accepted> stored, Caller caller, Instant now) {
         return stored.stream().map(a -> new StoredRevision(a.key().indicatorId(), a.key().period(), a.revision(),
                 a.value(), a.provisional(), a.withdrawn(), a.note(), a.reason(), a.source(), caller.dept(),
-                caller.subject(), now, a.warnings().stream().map(w -> w.code().name()).toList())).toList();
+                caller.subject(), now, a.warnings().stream().map(w -> w.code().name()).toList(), a.review(), null))
+                .toList();
     }
 
     private List<OutboxRow> events(List<RowResult.Accepted> stored, Caller caller, Instant now) {
@@ -180,7 +126,7 @@ public class ReportService {
                 EventTypes.REPORT_ACCEPTED, UUID.randomUUID(), a.key().toString(), now, a.revision(),
                 write(new ReportAccepted(a.key().indicatorId(), a.key().period(), a.revision(), a.value(), a.provisional(),
                         a.withdrawn(), a.note(), a.reason(), a.source(),
-                        new ReportAccepted.ReportedBy(caller.dept(), caller.subject()), now)))).toList();
+                        new ReportAccepted.ReportedBy(caller.dept(), caller.subject()), now, a.review())))).toList();
     }
 
     private String write(Object body) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ObligationCalculatorTest {
 
     private static CatalogueEntry entry(Indicator indicator) {
-        return new CatalogueEntry(TestCatalogue.PLAN, indicator, ZoneId.of("Asia/Shanghai"), TestCatalogue.WINDOW);
+        return new CatalogueEntry(TestCatalogue.PLAN, indicator, ZoneId.of("Asia/Shanghai"), TestCatalogue.WINDOW, null,
+                false);
     }
 
     @Test

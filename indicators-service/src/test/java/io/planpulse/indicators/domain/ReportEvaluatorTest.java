@@ -34,7 +34,8 @@ class ReportEvaluatorTest {
 
     static {
         for (Indicator i : TestCatalogue.ALL) {
-            CATALOGUE.put(i.id(), new CatalogueEntry(TestCatalogue.PLAN, i, ZoneId.of("Asia/Shanghai"), TestCatalogue.WINDOW));
+            CATALOGUE.put(i.id(), new CatalogueEntry(TestCatalogue.PLAN, i, ZoneId.of("Asia/Shanghai"), TestCatalogue.WINDOW,
+                    null, false));
         }
     }
 
@@ -132,7 +133,7 @@ class ReportEvaluatorTest {
         assertEquals(Outcome.CREATED, created.outcome());
         assertEquals(1, created.revision());
 
-        Map<ReportKey, Head> heads = Map.of(key, new Head(1, new BigDecimal("1.5"), false, false, null));
+        Map<ReportKey, Head> heads = Map.of(key, new Head(1, new BigDecimal("1.5"), false, false, null, null));
         RowResult.Accepted same = (RowResult.Accepted) evaluate(TRANSPORT, heads, row("T-TRAINS", "2021-01", "1.50")).get(0);
         assertEquals(Outcome.UNCHANGED, same.outcome());
         assertEquals(1, same.revision());
@@ -153,7 +154,7 @@ class ReportEvaluatorTest {
         assertEquals(2, withdrawn.revision());
         assertEquals(null, withdrawn.value());
 
-        Map<ReportKey, Head> withdrawnHead = Map.of(key, new Head(2, null, false, true, null));
+        Map<ReportKey, Head> withdrawnHead = Map.of(key, new Head(2, null, false, true, null, null));
         assertEquals(Outcome.UNCHANGED, ((RowResult.Accepted) evaluate(TRANSPORT, withdrawnHead,
                 withdrawal("T-TRAINS", "2021-01", "误报")).get(0)).outcome());
         RowResult.Accepted again = (RowResult.Accepted) evaluate(TRANSPORT, withdrawnHead,
@@ -164,7 +165,7 @@ class ReportEvaluatorTest {
 
     @Test
     void warnsOfAYearToDateAmountThatFalls() {
-        Map<ReportKey, Head> heads = Map.of(new ReportKey("T-FX", "2021-05"), new Head(1, new BigDecimal("80"), false, false, null));
+        Map<ReportKey, Head> heads = Map.of(new ReportKey("T-FX", "2021-05"), new Head(1, new BigDecimal("80"), false, false, null, null));
         RowResult.Accepted fell = (RowResult.Accepted) evaluate(PBOC, heads, row("T-FX", "2021-06", "79")).get(0);
         assertEquals(List.of(WarningCode.YTD_DECREASE), fell.warnings().stream().map(Warning::code).toList());
         RowResult.Accepted rose = (RowResult.Accepted) evaluate(PBOC, heads, row("T-FX", "2021-06", "101")).get(0);
@@ -176,16 +177,16 @@ class ReportEvaluatorTest {
 
     @Test
     void warnsOfAnOutlierAgainstThePreviousPeriod() {
-        Map<ReportKey, Head> heads = Map.of(new ReportKey("T-TRAINS", "2021-01"), new Head(1, new BigDecimal("110"), false, false, null));
+        Map<ReportKey, Head> heads = Map.of(new ReportKey("T-TRAINS", "2021-01"), new Head(1, new BigDecimal("110"), false, false, null, null));
         assertEquals(List.of(WarningCode.OUTLIER), codes(evaluate(TRANSPORT, heads, row("T-TRAINS", "2021-02", "1100"))));
         assertEquals(List.of(WarningCode.OUTLIER), codes(evaluate(TRANSPORT, heads, row("T-TRAINS", "2021-02", "11"))));
         assertEquals(List.of(WarningCode.OUTLIER), codes(evaluate(TRANSPORT, heads, row("T-TRAINS", "2021-02", "-5"))));
         assertEquals(List.of(), codes(evaluate(TRANSPORT, heads, row("T-TRAINS", "2021-02", "1099"))));
         assertEquals(List.of(), codes(evaluate(TRANSPORT, heads, row("T-TRAINS", "2021-02", "11.01"))));
-        Map<ReportKey, Head> withdrawn = Map.of(new ReportKey("T-TRAINS", "2021-01"), new Head(2, null, false, true, null));
+        Map<ReportKey, Head> withdrawn = Map.of(new ReportKey("T-TRAINS", "2021-01"), new Head(2, null, false, true, null, null));
         assertEquals(List.of(), codes(evaluate(TRANSPORT, withdrawn, row("T-TRAINS", "2021-02", "1100"))),
                 "a withdrawn value is no comparison");
-        Map<ReportKey, Head> december = Map.of(new ReportKey("T-FX", "2020-12"), new Head(1, new BigDecimal("190"), false, false, null));
+        Map<ReportKey, Head> december = Map.of(new ReportKey("T-FX", "2020-12"), new Head(1, new BigDecimal("190"), false, false, null, null));
         assertEquals(List.of(), codes(evaluate(PBOC, december, row("T-FX", "2021-01", "12"))),
                 "a year-to-date figure starts again in January");
     }
@@ -193,8 +194,8 @@ class ReportEvaluatorTest {
     @Test
     void withdrawnRowsCarryNoValueAndUnchangedOnesNoWarnings() {
         Map<ReportKey, Head> heads = Map.of(
-                new ReportKey("T-TRAINS", "2021-01"), new Head(1, new BigDecimal("110"), false, false, null),
-                new ReportKey("T-TRAINS", "2021-02"), new Head(1, new BigDecimal("5000"), false, false, null));
+                new ReportKey("T-TRAINS", "2021-01"), new Head(1, new BigDecimal("110"), false, false, null, null),
+                new ReportKey("T-TRAINS", "2021-02"), new Head(1, new BigDecimal("5000"), false, false, null, null));
         assertEquals(List.of(), codes(evaluate(TRANSPORT, heads, row("T-TRAINS", "2021-02", "5000"))));
     }
 

@@ -27,9 +27,9 @@ public final class TestCatalogue {
     private TestCatalogue() {
     }
 
-    private static Indicator indicator(String id, IndicatorKind kind, Grain grain, List<String> owners, Basis basis,
-                                       Input input, Baseline baseline, Target target, List<String> stages,
-                                       String benchmark, String subject, Window window) {
+    static Indicator indicator(String id, IndicatorKind kind, Grain grain, List<String> owners, Basis basis,
+                               Input input, Baseline baseline, Target target, List<String> stages,
+                               String benchmark, String subject, Window window) {
         return new Indicator(id, "测试" + id, null, kind == IndicatorKind.MILESTONE ? null : "单位", null, kind, grain,
                 Direction.UP, owners, false, BigDecimal.ONE, kind.defaultRiskBand(), grain.defaultDueDays(), basis, input,
                 kind == IndicatorKind.LEVEL ? Trajectory.COMPOUND : null, baseline, target, stages, benchmark, subject,

@@ -7,6 +7,7 @@ import io.planpulse.model.event.EventTypes;
 import io.planpulse.model.event.IndicatorDefined;
 import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.model.event.ReportReviewed;
 import io.planpulse.model.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,9 +56,21 @@ public final class EventPublisher implements AutoCloseable {
                 report.indicatorId() + "/" + report.period(), report.revision(), report.receivedAt(), write(report));
     }
 
-    /** A record as any producer might write it, for poison-record tests. */
+    public void reviewed(ReportReviewed decision) {
+        send(Topics.INDICATOR_REPORTS, decision.indicatorId(), EventTypes.REPORT_REVIEWED,
+                decision.indicatorId() + "/" + decision.period(), decision.revision(), decision.reviewedAt(),
+                write(decision));
+    }
+
+    /** A record of the topic's first event type as any producer might write it, for poison-record tests. */
     public void raw(String topic, String key, byte[] value) {
-        send(topic, key, EventTypes.INDICATOR_DEFINED, key, 1, Instant.now(), value);
+        raw(topic, key, topic.equals(Topics.INDICATOR_REPORTS) ? EventTypes.REPORT_ACCEPTED : EventTypes.INDICATOR_DEFINED,
+                value);
+    }
+
+    /** A record of any type as any producer might write it, for poison-record tests. */
+    public void raw(String topic, String key, String type, byte[] value) {
+        send(topic, key, type, key, 1, Instant.now(), value);
     }
 
     private void send(String topic, String key, String type, String subject, int version, Instant at, byte[] value) {

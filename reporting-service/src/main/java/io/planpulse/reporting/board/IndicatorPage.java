@@ -114,7 +114,7 @@ public record IndicatorPage(
                         Board.percent(v.progress()), v.revision())).toList(),
                 sent.stream().map(r -> new Sent(r.revision().period(), r.revision().revision(),
                         r.revision().value() == null ? null : r.revision().value().toPlainString(), r.revision().provisional(),
-                        r.revision().withdrawn(), dept.apply(r.dept()), r.subject(), when(r.revision().receivedAt(), zone),
+                        r.revision().withdrawn(), dept.apply(r.dept()), r.subject(), when(r.revision().knownAt(), zone),
                         r.reason(), r.note(), r.source())).toList());
     }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The usable values of a series as known at an instant: per period, the latest revision received
- * at or before it, unless that revision withdrew the value.
+ * The usable values of a series as known at an instant: per period, the latest revision known at
+ * or before it, unless that revision withdrew the value.
  */
 final class ValueSeries {
 
@@ -28,7 +28,7 @@ final class ValueSeries {
     static ValueSeries of(List<Revision> revisions, Grain grain, Instant asOf) {
         Map<Long, Revision> latest = new TreeMap<>();
         for (Revision r : revisions) {
-            if (r.receivedAt().isAfter(asOf)) {
+            if (r.knownAt().isAfter(asOf)) {
                 continue;
             }
             Optional<Period> p = Period.parse(r.period());

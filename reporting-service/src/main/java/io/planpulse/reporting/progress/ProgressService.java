@@ -4,6 +4,8 @@ import io.planpulse.model.event.EventTypes;
 import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.model.event.ReportReviewed;
+import io.planpulse.model.event.ReviewState;
 import io.planpulse.model.event.StatusChanged;
 import io.planpulse.model.event.Topics;
 import io.planpulse.model.plan.Indicator;
@@ -126,6 +128,8 @@ public class ProgressService {
         inputs.forEach(i -> {
             if (i instanceof Input.Report r) {
                 partitions.add(HomePartitions.of(r.report().indicatorId()));
+            } else if (i instanceof Input.Review r) {
+                partitions.add(HomePartitions.of(r.decision().indicatorId()));
             }
         });
         Uni<Boolean> applied = pool.withTransaction(c -> {
@@ -184,27 +188,44 @@ public class ProgressService {
 
     /**
      * Stores the inputs: the definitions one by one in their order, then all reports with one
-     * statement; notes the indicators to judge again and the plans whose roll-ups to refresh.
+     * statement, then all review decisions (each follows its report, in this batch or an earlier
+     * one) with another; notes the indicators to judge again (a revision that became official, on
+     * receipt or by approval) and the plans whose roll-ups to refresh.
      */
     private Uni<Void> store(SqlClient c, List<Input> inputs, Map<String, Trigger> touched, Set<String> plans) {
         Uni<Void> chain = done();
         List<ReportAccepted> reports = new ArrayList<>();
+        List<ReportReviewed> decisions = new ArrayList<>();
         for (Input input : inputs) {
             if (input instanceof Input.Report r) {
                 reports.add(r.report());
+            } else if (input instanceof Input.Review r) {
+                decisions.add(r.decision());
             } else {
                 chain = chain.chain(() -> storeDefinition(c, input, touched, plans));
             }
         }
         return chain.chain(() -> revisions.addAll(c, reports)).invoke(added -> {
             for (ReportAccepted report : reports) {
-                if (added.contains(RevisionRepository.Key.of(report))) {
-                    StatusChanged.Cause cause = report.revision() == 1 && !report.withdrawn()
-                            ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION;
-                    touched.put(report.indicatorId(), new Trigger(cause, report.period()));
+                if (report.review() == null && added.contains(RevisionRepository.Key.of(report))) {
+                    touched.put(report.indicatorId(), official(report.period(), report.revision()));
+                }
+            }
+        }).chain(() -> revisions.review(c, decisions)).invoke(decided -> {
+            for (ReportReviewed decision : decisions) {
+                if (decision.decision() == ReviewState.APPROVED && decided.contains(RevisionRepository.Key.of(decision))) {
+                    touched.put(decision.indicatorId(), official(decision.period(), decision.revision()));
                 }
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * Why an indicator is judged again when a revision of this period became official: its first
+     * report, or a revision (a withdrawal is never a period's first revision).
+     */
+    private static Trigger official(String period, int revision) {
+        return new Trigger(revision == 1 ? StatusChanged.Cause.REPORT : StatusChanged.Cause.REVISION, period);
     }
 
     private Uni<Void> storeDefinition(SqlClient c, Input input, Map<String, Trigger> touched, Set<String> plans) {
@@ -420,15 +441,15 @@ public class ProgressService {
     }
 
     /**
-     * Now, or the latest receipt among these revisions when the clock of the service that received
-     * it ran ahead of this one's: "now" always includes every revision received.
+     * Now, or the latest instant one of these revisions became known when the clock of the service
+     * that received or approved it ran ahead of this one's: "now" always includes every revision.
      */
     private static Instant latestOf(Map<String, List<Revision>> byId, Instant now) {
         Instant latest = now;
         for (List<Revision> revisions : byId.values()) {
             for (Revision r : revisions) {
-                if (r.receivedAt().isAfter(latest)) {
-                    latest = r.receivedAt();
+                if (r.knownAt().isAfter(latest)) {
+                    latest = r.knownAt();
                 }
             }
         }

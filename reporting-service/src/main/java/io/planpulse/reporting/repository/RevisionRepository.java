@@ -1,6 +1,7 @@
 package io.planpulse.reporting.repository;
 
 import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.model.event.ReportReviewed;
 import io.planpulse.reporting.domain.Revision;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,7 +23,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
-/** Every report revision, with the instant indicators-service received it. Adding one twice changes nothing. */
+/**
+ * Every report revision, with the instant indicators-service received it and, once official, the
+ * instant it became so (DESIGN §5, "Review"); and the latest official revision of each period.
+ * Adding a revision or a review decision twice changes nothing.
+ */
 @ApplicationScoped
 public class RevisionRepository {
 
@@ -32,11 +37,16 @@ public class RevisionRepository {
         public static Key of(ReportAccepted report) {
             return new Key(report.indicatorId(), report.period(), report.revision());
         }
+
+        public static Key of(ReportReviewed decision) {
+            return new Key(decision.indicatorId(), decision.period(), decision.revision());
+        }
     }
 
     /**
-     * Stores these revisions and moves their periods' heads forward, with one statement; answers
-     * the revisions that were not stored before.
+     * Stores these revisions and moves their periods' heads forward with those that are official on
+     * receipt (their plan has no review), with one statement; answers the revisions that were not
+     * stored before.
      */
     public Uni<Set<Key>> addAll(SqlClient client, List<ReportAccepted> reports) {
         if (reports.isEmpty()) {
@@ -45,21 +55,23 @@ public class RevisionRepository {
         return client.preparedQuery("""
                         with added as (
                             insert into revision (indicator_id, period, revision, value, provisional, withdrawn,
-                                                  received_at, dept, subject, reason, note, source)
-                            select i, p, r, v::numeric, pr, w, at, d, s, re, n, so
+                                                  received_at, dept, subject, reason, note, source, review_state,
+                                                  official_at)
+                            select i, p, r, v::numeric, pr, w, at, d, s, re, n, so, rs, case when rs is null then at end
                             from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::bool[], $6::bool[],
-                                        $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-                                 as t(i, p, r, v, pr, w, at, d, s, re, n, so)
+                                        $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+                                        $13::text[])
+                                 as t(i, p, r, v, pr, w, at, d, s, re, n, so, rs)
                             on conflict do nothing
-                            returning indicator_id, period, revision, value, provisional, withdrawn, received_at),
+                            returning indicator_id, period, revision, value, provisional, withdrawn, official_at),
                         heads as (
                             insert into revision_head (indicator_id, period, revision, value, provisional, withdrawn,
-                                                       received_at)
-                            select distinct on (indicator_id, period) * from added
+                                                       official_at)
+                            select distinct on (indicator_id, period) * from added where official_at is not null
                             order by indicator_id, period, revision desc
                             on conflict (indicator_id, period) do update set revision = excluded.revision,
                                 value = excluded.value, provisional = excluded.provisional,
-                                withdrawn = excluded.withdrawn, received_at = excluded.received_at
+                                withdrawn = excluded.withdrawn, official_at = excluded.official_at
                             where revision_head.revision < excluded.revision)
                         select indicator_id, period, revision from added""")
                 .execute(Tuple.tuple(Arrays.asList(
@@ -74,21 +86,67 @@ public class RevisionRepository {
                         column(reports, r -> r.reportedBy() == null ? null : r.reportedBy().subject(), String[]::new),
                         column(reports, ReportAccepted::reason, String[]::new),
                         column(reports, ReportAccepted::note, String[]::new),
-                        column(reports, ReportAccepted::source, String[]::new))))
-                .map(rows -> {
-                    Set<Key> added = new HashSet<>();
-                    rows.forEach(row -> added.add(new Key(row.getString("indicator_id"), row.getString("period"),
-                            row.getInteger("revision"))));
-                    return added;
-                });
+                        column(reports, ReportAccepted::source, String[]::new),
+                        column(reports, r -> r.review() == null ? null : r.review().name(), String[]::new))))
+                .map(RevisionRepository::keys);
     }
 
-    private static <T> T[] column(List<ReportAccepted> reports, Function<ReportAccepted, T> field,
-                                  IntFunction<T[]> array) {
-        return reports.stream().map(field).toArray(array);
+    /**
+     * Records these review decisions on revisions still waiting (a decision seen before changes
+     * nothing) and moves the heads forward with the approved ones, official from their approval;
+     * answers the decisions recorded now.
+     */
+    public Uni<Set<Key>> review(SqlClient client, List<ReportReviewed> decisions) {
+        if (decisions.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return client.preparedQuery("""
+                        with decided as (
+                            update revision r set review_state = d.decision, reviewed_by = d.subject,
+                                   reviewed_at = d.at, review_comment = d.comment,
+                                   official_at = case when d.decision = 'APPROVED' then d.at end
+                            from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[],
+                                        $7::text[]) as d(i, p, r, decision, subject, at, comment)
+                            where r.indicator_id = d.i and r.period = d.p and r.revision = d.r
+                              and r.review_state = 'SUBMITTED'
+                            returning r.indicator_id, r.period, r.revision, r.value, r.provisional, r.withdrawn,
+                                      r.official_at),
+                        heads as (
+                            insert into revision_head (indicator_id, period, revision, value, provisional, withdrawn,
+                                                       official_at)
+                            select distinct on (indicator_id, period) * from decided where official_at is not null
+                            order by indicator_id, period, revision desc
+                            on conflict (indicator_id, period) do update set revision = excluded.revision,
+                                value = excluded.value, provisional = excluded.provisional,
+                                withdrawn = excluded.withdrawn, official_at = excluded.official_at
+                            where revision_head.revision < excluded.revision)
+                        select indicator_id, period, revision from decided""")
+                .execute(Tuple.tuple(Arrays.asList(
+                        column(decisions, ReportReviewed::indicatorId, String[]::new),
+                        column(decisions, ReportReviewed::period, String[]::new),
+                        column(decisions, ReportReviewed::revision, Integer[]::new),
+                        column(decisions, d -> d.decision().name(), String[]::new),
+                        column(decisions, d -> d.reviewedBy() == null ? null : d.reviewedBy().subject(), String[]::new),
+                        column(decisions, d -> d.reviewedAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
+                        column(decisions, ReportReviewed::comment, String[]::new))))
+                .map(RevisionRepository::keys);
     }
 
-    /** Every revision of an indicator received by an instant, with who sent it and why, newest first. */
+    private static Set<Key> keys(RowSet<Row> rows) {
+        Set<Key> keys = new HashSet<>();
+        rows.forEach(row -> keys.add(new Key(row.getString("indicator_id"), row.getString("period"),
+                row.getInteger("revision"))));
+        return keys;
+    }
+
+    private static <E, T> T[] column(List<E> events, Function<E, T> field, IntFunction<T[]> array) {
+        return events.stream().map(field).toArray(array);
+    }
+
+    /**
+     * Every revision of an indicator received by an instant, with who sent it and why, newest first;
+     * each counts from its receipt.
+     */
     public Uni<List<StoredRevision>> detailed(SqlClient client, String indicatorId, Instant asOf) {
         return client.preparedQuery("""
                         select * from revision where indicator_id = $1 and received_at <= $2
@@ -96,7 +154,7 @@ public class RevisionRepository {
                 .execute(Tuple.of(indicatorId, asOf.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<StoredRevision> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(new StoredRevision(revision(row), row.getString("dept"),
+                    rows.forEach(row -> out.add(new StoredRevision(revision(row, "received_at"), row.getString("dept"),
                             row.getString("subject"), row.getString("reason"), row.getString("note"),
                             row.getString("source"))));
                     return out;
@@ -104,9 +162,9 @@ public class RevisionRepository {
     }
 
     /**
-     * Of each period of these indicators, the latest revision received by {@code asOf} (null: the
-     * latest of all), by indicator: all that progress and trends read, however often a period was
-     * revised.
+     * Of each period of these indicators, the latest revision official at {@code asOf} (null: the
+     * latest official one), counting from when it became official, by indicator: all that progress
+     * and trends read, however often a period was revised.
      */
     public Uni<Map<String, List<Revision>>> latest(SqlClient client, Collection<String> indicatorIds, Instant asOf) {
         if (indicatorIds.isEmpty()) {
@@ -117,20 +175,21 @@ public class RevisionRepository {
                 ? client.preparedQuery("select * from revision_head where indicator_id = any($1)").execute(Tuple.of(ids))
                 : client.preparedQuery("""
                         select distinct on (indicator_id, period) indicator_id, period, revision, value, provisional,
-                               withdrawn, received_at
-                        from revision where indicator_id = any($1) and received_at <= $2
+                               withdrawn, official_at
+                        from revision where indicator_id = any($1) and official_at <= $2
                         order by indicator_id, period, revision desc""")
                 .execute(Tuple.of(ids, asOf.atOffset(ZoneOffset.UTC)));
         return rows.map(found -> {
             Map<String, List<Revision>> out = new HashMap<>();
             found.forEach(row -> out.computeIfAbsent(row.getString("indicator_id"), k -> new ArrayList<>())
-                    .add(revision(row)));
+                    .add(revision(row, "official_at")));
             return out;
         });
     }
 
-    private static Revision revision(Row row) {
+    /** A revision that counts from the instant in column {@code from}. */
+    private static Revision revision(Row row, String from) {
         return new Revision(row.getString("period"), row.getInteger("revision"), row.getBigDecimal("value"),
-                row.getBoolean("provisional"), row.getBoolean("withdrawn"), row.getOffsetDateTime("received_at").toInstant());
+                row.getBoolean("provisional"), row.getBoolean("withdrawn"), row.getOffsetDateTime(from).toInstant());
     }
 }

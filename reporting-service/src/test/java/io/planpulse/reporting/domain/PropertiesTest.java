@@ -110,7 +110,7 @@ class PropertiesTest {
             Indicator indicator = indicator(random);
             List<Revision> all = history(indicator, random);
             Instant asOf = START.plusSeconds(86_400L * random.nextInt(45)).plusSeconds(3600);
-            List<Revision> known = all.stream().filter(r -> !r.receivedAt().isAfter(asOf)).toList();
+            List<Revision> known = all.stream().filter(r -> !r.knownAt().isAfter(asOf)).toList();
             assertEquals(compute(indicator, known, asOf), compute(indicator, all, asOf));
         });
     }
@@ -173,7 +173,7 @@ class PropertiesTest {
             Instant midnight = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(4000)).atStartOfDay(SHANGHAI).toInstant();
             Instant early = midnight.plusSeconds(random.nextInt(86_400));
             Instant late = midnight.plusSeconds(86_399);
-            List<Revision> known = history(indicator, random).stream().filter(r -> !r.receivedAt().isAfter(early)).toList();
+            List<Revision> known = history(indicator, random).stream().filter(r -> !r.knownAt().isAfter(early)).toList();
             Progress a = compute(indicator, known, early);
             Progress b = compute(indicator, known, late);
             for (RecordComponent component : Progress.class.getRecordComponents()) {

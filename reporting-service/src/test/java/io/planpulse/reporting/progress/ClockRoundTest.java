@@ -98,7 +98,7 @@ class ClockRoundTest {
             publisher.indicator(new IndicatorDefined("C-DEPOT", 1, "clock-test", "Asia/Shanghai", List.of("all"), depot),
                     DEFINED);
             publisher.report(new ReportAccepted("C-DEPOT", "2021-05", 1, BigDecimal.ONE, false, false, null, null, null,
-                    new ReportAccepted.ReportedBy("FTZ", "reporter-ftz"), Instant.parse("2021-06-01T00:00:00Z")));
+                    new ReportAccepted.ReportedBy("FTZ", "reporter-ftz"), Instant.parse("2021-06-01T00:00:00Z"), null));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!"ON_TRACK".equals(status("C-DEPOT")) && System.nanoTime() < deadline) {

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.local.KafkaBroker;
 import io.planpulse.model.event.IndicatorDefined;
 import io.planpulse.model.event.PlanDefined;
+import io.planpulse.model.event.ReportAccepted;
+import io.planpulse.model.event.ReportReviewed;
+import io.planpulse.model.event.ReviewState;
 import io.planpulse.model.event.Topics;
 import io.planpulse.model.plan.Basis;
 import io.planpulse.model.plan.Department;
@@ -29,6 +32,7 @@ import io.planpulse.model.plan.Grain;
 import io.planpulse.model.plan.Indicator;
 import io.planpulse.model.plan.IndicatorKind;
 import io.planpulse.model.plan.PlanNode;
+import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Window;
 import io.planpulse.testing.EventPublisher;
@@ -230,6 +234,48 @@ class ProgressFlowTest {
     }
 
     @Test
+    void whereTheOfficeReviewsAValueCountsFromItsApprovalAndAReturnedOneNever() {
+        Indicator reviewed = indicator("R-RVW", IndicatorKind.CUMULATIVE, Grain.MONTH, Basis.PERIOD, null, null, null,
+                new Target("2021", null, null, new BigDecimal("1500")), null, null);
+        Instant approved = Instant.parse("2026-02-01T00:00:00Z");
+        Instant corrected = Instant.parse("2026-02-05T00:00:00Z");
+        Instant approvedAgain = Instant.parse("2026-03-10T00:00:00Z");
+        ReportAccepted.ReportedBy office = new ReportAccepted.ReportedBy("DRC", "planner-drc");
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers())) {
+            publisher.plan(new PlanDefined("rep-review", 1, "评审测试", null, new Window("2021", "2025"), "Asia/Shanghai",
+                    List.of(new Department("DRC", "发改委", null), new Department("STATS", "统计局", null)),
+                    List.of(new PlanNode("all", "全部", null, List.of("R-RVW"), List.of())), List.of("R-RVW"),
+                    new PlanSettings("DRC", true, 15)), DEFINED);
+            publisher.indicator(new IndicatorDefined("R-RVW", 1, "rep-review", "Asia/Shanghai", List.of("all"), reviewed),
+                    DEFINED);
+            publisher.report(submitted(report("R-RVW", "2021-01", 1, "110", REPORTED)));
+            publisher.report(submitted(report("R-RVW", "2021-02", 1, "95", REPORTED)));
+            publisher.report(submitted(report("R-RVW", "2021-03", 1, "160", REPORTED)));
+            publisher.reviewed(new ReportReviewed("R-RVW", "2021-01", 1, ReviewState.APPROVED, null, office, approved));
+            publisher.reviewed(new ReportReviewed("R-RVW", "2021-02", 1, ReviewState.APPROVED, null, office, approved));
+            publisher.reviewed(new ReportReviewed("R-RVW", "2021-03", 1, ReviewState.RETURNED, "请核实", office, approved));
+            publisher.report(submitted(report("R-RVW", "2021-03", 2, "170", corrected)));
+            publisher.report(submitted(report("R-RVW", "2021-04", 1, "150", corrected))); // never decided
+            publisher.reviewed(new ReportReviewed("R-RVW", "2021-03", 2, ReviewState.APPROVED, null, office,
+                    approvedAgain));
+            publisher.reviewed(new ReportReviewed("R-RVW", "2021-03", 2, ReviewState.APPROVED, null, office,
+                    approvedAgain));
+        }
+        awaitProgress("R-RVW", "ON_TRACK", 2);
+        progress("R-RVW").body("period", equalTo("2021-03")).body("actual", closeTo(110 + 95 + 170, 1e-9));
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-01-20T00:00:00Z")
+                .get("/api/v1/progress/indicators/R-RVW").then().statusCode(200).body("status", equalTo("NO_DATA"));
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-03-01T00:00:00Z")
+                .get("/api/v1/progress/indicators/R-RVW").then().statusCode(200)
+                .body("period", equalTo("2021-02")).body("actual", closeTo(110 + 95, 1e-9));
+    }
+
+    private static ReportAccepted submitted(ReportAccepted r) {
+        return new ReportAccepted(r.indicatorId(), r.period(), r.revision(), r.value(), r.provisional(), r.withdrawn(),
+                r.note(), r.reason(), r.source(), r.reportedBy(), r.receivedAt(), ReviewState.SUBMITTED);
+    }
+
+    @Test
     void thePlanTreeRollsUpEveryNodeAndTheDepartmentItsOwn() {
         awaitStatus("R-TRAINS", "AT_RISK");
         given().auth().oauth2(Tokens.viewer()).get("/api/v1/progress/plans/rep-test").then().statusCode(200)
@@ -310,13 +356,16 @@ class ProgressFlowTest {
                     List.of(new PlanNode("all", "全部", null, List.of("R-DLQ"), List.of())), List.of("R-DLQ"), null), DEFINED);
             publisher.indicator(new IndicatorDefined("R-DLQ", 1, "rep-dlq", "Asia/Shanghai", List.of("all"), series), DEFINED);
             publisher.raw(Topics.INDICATOR_REPORTS, "R-DLQ", "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            publisher.raw(Topics.INDICATOR_REPORTS, "R-DLQ", "planpulse.report.rumoured",
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             publisher.report(report("R-DLQ", "2022", 1, "7.5", REPORTED));
         }
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.deadLetter(Topics.INDICATOR_REPORTS))) {
-            List<ConsumerRecord<String, byte[]>> dead = reader.until(r -> !ofKey(r, "R-DLQ").isEmpty(), WAIT);
+            List<ConsumerRecord<String, byte[]>> dead = reader.until(r -> ofKey(r, "R-DLQ").size() == 2, WAIT);
             ConsumerRecord<String, byte[]> poison = ofKey(dead, "R-DLQ").get(0);
             assertEquals("indicator.reports.v1", header(poison, "dead-letter-topic"));
-            org.junit.jupiter.api.Assertions.assertTrue(header(poison, "dead-letter-reason").contains("does not read"));
+            assertTrue(header(poison, "dead-letter-reason").contains("does not read"));
+            assertTrue(header(ofKey(dead, "R-DLQ").get(1), "dead-letter-reason").contains("planpulse.report.rumoured"));
         }
         // counted where the dead-letters alert reads it
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -60,6 +60,6 @@ public final class TestPlan {
 
     public static ReportAccepted report(String id, String period, int revision, String value, Instant at) {
         return new ReportAccepted(id, period, revision, new BigDecimal(value), false, false, null, null, "月报",
-                new ReportAccepted.ReportedBy("STATS", "reporter-stats"), at);
+                new ReportAccepted.ReportedBy("STATS", "reporter-stats"), at, null);
     }
 }

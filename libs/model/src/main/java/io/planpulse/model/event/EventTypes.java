@@ -8,6 +8,7 @@ public final class EventTypes {
     public static final String PLAN_DEFINED = "planpulse.plan.defined";
     public static final String PLAN_DELETED = "planpulse.plan.deleted";
     public static final String REPORT_ACCEPTED = "planpulse.report.accepted";
+    public static final String REPORT_REVIEWED = "planpulse.report.reviewed";
     public static final String PROGRESS_UPDATED = "planpulse.progress.updated";
     public static final String PROGRESS_REMOVED = "planpulse.progress.removed";
     public static final String STATUS_CHANGED = "planpulse.status.changed";

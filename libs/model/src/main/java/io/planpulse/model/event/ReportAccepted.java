@@ -7,7 +7,9 @@ import java.time.Instant;
  * {@code planpulse.report.accepted} on {@code indicator.reports.v1}, key = the indicator id: one
  * accepted revision of a period's value. {@code (indicatorId, period, revision)} identifies it; a
  * consumer ignores a revision it has already applied. A withdrawn revision has no value: the period
- * counts as unreported.
+ * counts as unreported. {@code review} is SUBMITTED where the plan's office reviews values (the
+ * revision becomes official only with its {@link ReportReviewed} approval), and null where the
+ * plan has no review (official from {@code receivedAt}).
  */
 public record ReportAccepted(
         String indicatorId,
@@ -20,7 +22,8 @@ public record ReportAccepted(
         String reason,
         String source,
         ReportedBy reportedBy,
-        Instant receivedAt) {
+        Instant receivedAt,
+        ReviewState review) {
 
     /** Who sent the revision: the department and the token's subject. */
     public record ReportedBy(String dept, String subject) {

@@ -91,9 +91,13 @@ class EventSchemaTest {
                 "Asia/Shanghai", List.of(new Department("DRC", "市发改委", null)), List.of(), List.of(),
                 new PlanSettings("DRC", true, 15)));
         assertMeets("ReportAccepted", new ReportAccepted("YXE-TRAINS", "2021-03", 2, new BigDecimal("160"), true, false,
-                "快报", null, "月报", new ReportAccepted.ReportedBy("TRANSPORT", "reporter-transport"), AT));
+                "快报", null, "月报", new ReportAccepted.ReportedBy("TRANSPORT", "reporter-transport"), AT, null));
         assertMeets("ReportAccepted", new ReportAccepted("YXE-TRAINS", "2021-03", 3, null, false, true, null, "误报",
-                null, new ReportAccepted.ReportedBy(null, "admin"), AT));
+                null, new ReportAccepted.ReportedBy(null, "admin"), AT, ReviewState.SUBMITTED));
+        assertMeets("ReportReviewed", new ReportReviewed("YXE-TRAINS", "2021-03", 3, ReviewState.APPROVED, null,
+                new ReportAccepted.ReportedBy("DRC", "planner-drc"), AT));
+        assertMeets("ReportReviewed", new ReportReviewed("YXE-TRAINS", "2021-03", 2, ReviewState.RETURNED,
+                "与快报不符，请核实", new ReportAccepted.ReportedBy(null, "admin"), AT));
         assertMeets("ProgressUpdated", new ProgressUpdated("YXE-TRAINS", "fyp14", "义新欧班列", null, "CUMULATIVE", "列",
                 "AT_RISK", null, "2021-03", 365.0, null, 1500.0, 375.0, 0.2433, 0.25, -0.0067, 1460.0, false, null, 126.1,
                 true, false, false, null, List.of(), 1, 4, AT, AT, new ProgressUpdated.Explanation("说明", "explanation")));
@@ -115,7 +119,7 @@ class EventSchemaTest {
     void everyFieldOfAPayloadIsDeclared() throws IOException {
         JsonNode schemas = new YAMLMapper().readTree(ASYNCAPI.toFile()).at("/components/schemas");
         for (Class<?> type : List.of(Indicator.class, PlanNode.class, IndicatorDefined.class, PlanDefined.class,
-                PlanSettings.class, ReportAccepted.class, ProgressUpdated.class, StatusChanged.class, RollupUpdated.class)) {
+                PlanSettings.class, ReportAccepted.class, ReportReviewed.class, ProgressUpdated.class, StatusChanged.class, RollupUpdated.class)) {
             JsonNode properties = type == PlanSettings.class
                     ? schemas.at("/PlanDefined/properties/settings/properties")
                     : schemas.at("/" + type.getSimpleName() + "/properties");
@@ -135,7 +139,10 @@ class EventSchemaTest {
         noVersion.remove("version");
         assertFalse(schema("IndicatorDefined").validate(noVersion).isEmpty());
         ObjectNode badPeriod = WITH_NULLS.valueToTree(new ReportAccepted("X", "2021-13", 1, BigDecimal.ONE, false, false,
-                null, null, null, new ReportAccepted.ReportedBy("D", "s"), AT));
+                null, null, null, new ReportAccepted.ReportedBy("D", "s"), AT, null));
         assertFalse(schema("ReportAccepted").validate(badPeriod).isEmpty());
+        ObjectNode submittedDecision = WITH_NULLS.valueToTree(new ReportReviewed("X", "2021", 1, ReviewState.SUBMITTED,
+                null, new ReportAccepted.ReportedBy("D", "s"), AT));
+        assertFalse(schema("ReportReviewed").validate(submittedDecision).isEmpty());
     }
 }
