@@ -35,7 +35,7 @@ public record ReviewRequest(Action action, String comment, List<Item> items, Sco
 
         /** Is this period within the round (a month within its quarter, the quarter within its year)? */
         public boolean covers(Period period) {
-            return !period.start().isBefore(round.start()) && !period.end().isAfter(round.end());
+            return period.isWithin(round);
         }
     }
 

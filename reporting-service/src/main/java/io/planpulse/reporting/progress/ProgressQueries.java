@@ -131,7 +131,8 @@ public class ProgressQueries {
         });
     }
 
-    private Map<String, Object> tree(PlanView view) {
+    /** A plan view as the answer of {@link #plan}: the tree with its roll-ups and every indicator's progress. */
+    public Map<String, Object> tree(PlanView view) {
         PlanDefined plan = view.plan();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("planId", plan.planId());

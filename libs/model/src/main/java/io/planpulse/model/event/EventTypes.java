@@ -13,8 +13,16 @@ public final class EventTypes {
     public static final String PROGRESS_REMOVED = "planpulse.progress.removed";
     public static final String STATUS_CHANGED = "planpulse.status.changed";
     public static final String ROLLUP_UPDATED = "planpulse.rollup.updated";
+    public static final String ROUND_PUBLISHED = "planpulse.round.published";
+    public static final String ROUND_REOPENED = "planpulse.round.reopened";
+    public static final String EXPLANATION_GIVEN = "planpulse.explanation.given";
 
     private EventTypes() {
+    }
+
+    /** The key of a round's events on {@code plan.rounds.v1}. */
+    public static String roundKey(String planId, String round) {
+        return planId + "/" + round;
     }
 
     /** The key of a plan's events on {@code plan.targets.v1}. */

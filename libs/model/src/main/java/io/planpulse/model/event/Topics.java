@@ -25,6 +25,12 @@ public final class Topics {
     /** Compacted; reporting-service; key = {@code plan:…}, {@code node:…} or {@code dept:…}. */
     public static final String PLAN_ROLLUPS = "plan.rollups.v1";
 
+    /**
+     * Kept for good (a round's record is citable for as long as the plan office keeps its files);
+     * reporting-service; key = {@code <planId>/<round>}.
+     */
+    public static final String PLAN_ROUNDS = "plan.rounds.v1";
+
     private static final int PARTITIONS = 3;
     /**
      * The reports: reporting-service's consumers each apply the partitions they own in parallel
@@ -43,6 +49,7 @@ public final class Topics {
             Topic.compacted(INDICATOR_PROGRESS, PARTITIONS),
             Topic.keptFor(PROGRESS_ALERTS, PARTITIONS, ALERT_RETENTION),
             Topic.compacted(PLAN_ROLLUPS, PARTITIONS),
+            Topic.keptForGood(PLAN_ROUNDS, PARTITIONS),
             Topic.keptFor(deadLetter(PLAN_TARGETS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION),
             Topic.keptFor(deadLetter(INDICATOR_REPORTS), DEAD_LETTER_PARTITIONS, DEAD_LETTER_RETENTION));
 

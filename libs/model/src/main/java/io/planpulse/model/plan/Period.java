@@ -110,6 +110,11 @@ public record Period(Grain grain, int year, int number) implements Comparable<Pe
         return YearMonth.of(year, number * monthsPerPeriod).atEndOfMonth();
     }
 
+    /** Does this period lie within {@code outer} (a month within its quarter, the quarter within its year, itself)? */
+    public boolean isWithin(Period outer) {
+        return !start().isBefore(outer.start()) && !end().isAfter(outer.end());
+    }
+
     @Override
     public int compareTo(Period other) {
         if (grain != other.grain) {

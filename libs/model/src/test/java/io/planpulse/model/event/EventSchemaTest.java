@@ -110,6 +110,15 @@ class EventSchemaTest {
                 StatusChanged.Cause.CLOCK, 2));
         assertMeets("RollupUpdated", new RollupUpdated("node:fyp14/ftz", "fyp14", RollupUpdated.Scope.NODE, "ftz",
                 Map.of("ON_TRACK", 2, "AT_RISK", 1, "NO_DATA", 4), "AT_RISK", "NO_DATA", 0.666, 7));
+        assertMeets("RoundPublished", new RoundPublished("fyp14", "2025-Q4", 2, AT,
+                new ReportAccepted.ReportedBy("DRC", "planner-drc"),
+                List.of(new RoundPublished.Figure("YXE-TRAINS", "AT_RISK", "2025-12", 1460.0, 2),
+                        new RoundPublished.Figure("ECO-DEMO-CITY", "NO_DATA", null, null, null)),
+                List.of(new RoundPublished.Value("YXE-TRAINS", "2025-12", 2, new BigDecimal("126.5")))));
+        assertMeets("RoundReopened", new RoundReopened("fyp14", "2025-Q4", 1, "统计局更正了12月数据", AT,
+                new ReportAccepted.ReportedBy(null, "admin")));
+        assertMeets("ExplanationGiven", new ExplanationGiven("fyp14", "2025-Q4", "YXE-TRAINS", 2, "AT_RISK", "线路检修",
+                "加开班列", "2026-Q1", "zh", new ReportAccepted.ReportedBy("TRANSPORT", "reporter-transport"), AT));
         assertMeets("RollupUpdated", new RollupUpdated("dept:fyp14/STATS", "fyp14", RollupUpdated.Scope.DEPARTMENT, "STATS",
                 Map.of("NO_DATA", 3), "NO_DATA", "NO_DATA", null, 1));
     }
@@ -119,7 +128,7 @@ class EventSchemaTest {
     void everyFieldOfAPayloadIsDeclared() throws IOException {
         JsonNode schemas = new YAMLMapper().readTree(ASYNCAPI.toFile()).at("/components/schemas");
         for (Class<?> type : List.of(Indicator.class, PlanNode.class, IndicatorDefined.class, PlanDefined.class,
-                PlanSettings.class, ReportAccepted.class, ReportReviewed.class, ProgressUpdated.class, StatusChanged.class, RollupUpdated.class)) {
+                PlanSettings.class, ReportAccepted.class, ReportReviewed.class, RoundPublished.class, RoundReopened.class, ExplanationGiven.class, ProgressUpdated.class, StatusChanged.class, RollupUpdated.class)) {
             JsonNode properties = type == PlanSettings.class
                     ? schemas.at("/PlanDefined/properties/settings/properties")
                     : schemas.at("/" + type.getSimpleName() + "/properties");
