@@ -12,6 +12,7 @@ import io.planpulse.reporting.domain.Trend;
 import io.planpulse.reporting.progress.PlanView;
 import io.planpulse.reporting.progress.ProgressQueries;
 import io.planpulse.reporting.repository.DefinitionRepository;
+import io.planpulse.reporting.repository.ExplanationRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,12 +39,15 @@ public class BoardService {
     private final ProgressQueries queries;
     private final DefinitionRepository definitions;
     private final RevisionRepository revisions;
+    private final ExplanationRepository explanations;
 
-    public BoardService(Pool pool, ProgressQueries queries, DefinitionRepository definitions, RevisionRepository revisions) {
+    public BoardService(Pool pool, ProgressQueries queries, DefinitionRepository definitions, RevisionRepository revisions,
+                        ExplanationRepository explanations) {
         this.pool = pool;
         this.queries = queries;
         this.definitions = definitions;
         this.revisions = revisions;
+        this.explanations = explanations;
     }
 
     /**
@@ -92,9 +96,10 @@ public class BoardService {
                 .flatMap(history -> pool.withConnection(c -> {
                     Instant when = at == null ? doc.asOf() : at;
                     return definitions.indicator(c, indicatorId, when).flatMap(stored -> revisions.detailed(c, indicatorId, when)
-                            .flatMap(sent -> definitions.plan(c, doc.planId(), when).map(plan -> IndicatorPage.of(
+                            .flatMap(sent -> explanations.ofIndicator(c, indicatorId, when).flatMap(explained ->
+                                    definitions.plan(c, doc.planId(), when).map(plan -> IndicatorPage.of(
                                     stored.orElseThrow(() -> new NotFoundException("there is no indicator " + indicatorId)),
-                                    doc, plan.orElse(null), sent, history, day, lang))));
+                                    doc, plan.orElse(null), sent, history, explained, day, lang)))));
                 })));
     }
 

@@ -6,6 +6,7 @@ import io.planpulse.model.plan.Department;
 import io.planpulse.model.plan.Indicator;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.domain.Trend;
+import io.planpulse.reporting.repository.ExplanationRepository.StoredExplanation;
 import io.planpulse.reporting.repository.StoredIndicator;
 import io.planpulse.reporting.repository.StoredRevision;
 import java.time.Instant;
@@ -51,7 +52,8 @@ public record IndicatorPage(
         LocalDate asOfDay,
         String chart,
         List<Change> history,
-        List<Sent> revisions) {
+        List<Sent> revisions,
+        List<Explained> explanations) {
 
     /** True when the page shows the present, and so follows the changes. */
     public boolean live() {
@@ -79,15 +81,24 @@ public record IndicatorPage(
         }
     }
 
-    /** One revision as received: value, who sent it, when, and why. */
+    /**
+     * One revision as received: value, who sent it, when, and why; where the plan's office reviews
+     * values, where it stands (SUBMITTED, APPROVED, RETURNED) and the reviewer's comment.
+     */
     public record Sent(String period, int revision, String value, boolean provisional, boolean withdrawn, String dept,
-                       String subject, String receivedAt, String reason, String note, String source) {
+                       String subject, String receivedAt, String reason, String note, String source, String review,
+                       String reviewComment) {
+    }
+
+    /** The latest explanation given for one round: why the indicator lags, what is done, when it recovers. */
+    public record Explained(String round, int revision, String status, String statusLabel, String cause, String measures,
+                            String expectedRecovery, String writtenBy, String writtenAt) {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static IndicatorPage of(StoredIndicator stored, ProgressUpdated p, PlanDefined plan, List<StoredRevision> sent,
-                            List<ProgressUpdated> history, LocalDate day, Lang lang) {
+                            List<ProgressUpdated> history, List<StoredExplanation> explained, LocalDate day, Lang lang) {
         Indicator d = stored.definition();
         ZoneId zone = ZoneId.of(stored.timeZone());
         Map<String, String> depts = plan == null ? Map.of() : plan.departments().stream()
@@ -115,7 +126,11 @@ public record IndicatorPage(
                 sent.stream().map(r -> new Sent(r.revision().period(), r.revision().revision(),
                         r.revision().value() == null ? null : r.revision().value().toPlainString(), r.revision().provisional(),
                         r.revision().withdrawn(), dept.apply(r.dept()), r.subject(), when(r.revision().knownAt(), zone),
-                        r.reason(), r.note(), r.source())).toList());
+                        r.reason(), r.note(), r.source(), r.review(), r.reviewComment())).toList(),
+                explained.stream().map(e -> new Explained(e.round(), e.revision(), e.status(),
+                        BoardService.label(e.status(), lang), e.cause(), e.measures(), e.expectedRecovery(),
+                        e.writtenDept() == null ? e.writtenBy() : dept.apply(e.writtenDept()) + " · " + e.writtenBy(),
+                        when(e.writtenAt(), zone))).toList());
     }
 
     private static String when(Instant instant, ZoneId zone) {

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.reporting.domain.Status;
+import io.planpulse.reporting.progress.PlanView;
 import io.planpulse.reporting.progress.ProgressQueries;
+import io.planpulse.reporting.repository.ExplanationRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -33,12 +37,17 @@ public class ProgressExport {
     static final List<String> HEADER = List.of("节点 Node", "指标 Indicator", "名称 Name", "单位 Unit", "状态 Status",
             "Status", "期 Period", "实际 Actual", "目标 Target", "序时值 Expected", "进度 Progress",
             "序时进度 Expected progress", "差距 Gap", "预测 Forecast", "所需年增速 Required rate %",
-            "每期所需 Required per period", "迟报 Late", "快报 Provisional", "说明", "Explanation");
+            "每期所需 Required per period", "迟报 Late", "快报 Provisional", "说明", "Explanation", "Unit (en)",
+            "情况说明轮次 Explained for round", "原因 Cause", "措施 Measures", "预计恢复 Expected recovery");
 
+    private final Pool pool;
     private final ProgressQueries queries;
+    private final ExplanationRepository explanations;
 
-    public ProgressExport(ProgressQueries queries) {
+    public ProgressExport(Pool pool, ProgressQueries queries, ExplanationRepository explanations) {
+        this.pool = pool;
         this.queries = queries;
+        this.explanations = explanations;
     }
 
     public Uni<byte[]> csv(String planId, Instant asOf) {
@@ -49,23 +58,35 @@ public class ProgressExport {
         return rows(planId, asOf).map(rows -> toXlsx(planId, rows));
     }
 
+    /**
+     * The rows, each indicator's with its English unit (from its definition as of then: the
+     * progress document carries only the unit) and its department's latest explanation then.
+     */
     private Uni<List<List<Object>>> rows(String planId, Instant asOf) {
-        return queries.plan(planId, asOf).map(tree -> {
-            List<List<Object>> rows = new ArrayList<>();
-            walk(tree.get("nodes"), "", rows);
-            return rows;
-        });
+        return queries.planView(planId, asOf).flatMap(view -> pool.withConnection(c -> explanations.latestOf(c,
+                view.indicators().keySet(), asOf)).map(explained -> {
+                    List<List<Object>> rows = new ArrayList<>();
+                    walk(queries.tree(view).get("nodes"), "", rows, view, explained);
+                    return rows;
+                }));
     }
 
     @SuppressWarnings("unchecked")
-    private static void walk(Object nodes, String path, List<List<Object>> rows) {
+    private static void walk(Object nodes, String path, List<List<Object>> rows, PlanView view,
+                             Map<String, ExplanationRepository.StoredExplanation> explained) {
         for (Object n : (List<Object>) nodes) {
             Map<String, Object> node = (Map<String, Object>) n;
             String here = path.isEmpty() ? (String) node.get("name") : path + " / " + node.get("name");
             for (Object d : (List<Object>) node.get("indicators")) {
-                rows.add(row(here, (ProgressUpdated) d));
+                ProgressUpdated document = (ProgressUpdated) d;
+                List<Object> row = row(here, document);
+                row.add(view.indicators().get(document.indicatorId()).stored().definition().unitEn());
+                ExplanationRepository.StoredExplanation e = explained.get(document.indicatorId());
+                row.addAll(e == null ? Arrays.asList(null, null, null, null)
+                        : List.of(e.round(), e.cause(), e.measures(), e.expectedRecovery()));
+                rows.add(row);
             }
-            walk(node.get("children"), here, rows);
+            walk(node.get("children"), here, rows, view, explained);
         }
     }
 

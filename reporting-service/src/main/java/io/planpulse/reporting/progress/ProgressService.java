@@ -18,6 +18,7 @@ import io.planpulse.reporting.domain.ProgressInput;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.DueRepository;
+import io.planpulse.reporting.repository.ExplanationRepository;
 import io.planpulse.reporting.repository.ProgressRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
 import io.planpulse.reporting.repository.StoredIndicator;
@@ -73,6 +74,7 @@ public class ProgressService {
     private final RevisionRepository revisions;
     private final ProgressRepository progress;
     private final DueRepository due;
+    private final ExplanationRepository explanations;
     private final OutboxWriter outbox;
     private final RollupService rollups;
     private final ProgressMetrics metrics;
@@ -84,7 +86,8 @@ public class ProgressService {
     private volatile Map<String, LocalDate> roundDates = Map.of();
 
     public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
-                           ProgressRepository progress, DueRepository due, OutboxWriter outbox, RollupService rollups,
+                           ProgressRepository progress, DueRepository due, ExplanationRepository explanations,
+                           OutboxWriter outbox, RollupService rollups,
                            ProgressMetrics metrics, Json json, Clock clock, Event<DueRounds.LeftDue> leftDue,
                            Rebuild rebuild) {
         this.pool = pool;
@@ -92,6 +95,7 @@ public class ProgressService {
         this.revisions = revisions;
         this.progress = progress;
         this.due = due;
+        this.explanations = explanations;
         this.outbox = outbox;
         this.rollups = rollups;
         this.metrics = metrics;
@@ -404,7 +408,8 @@ public class ProgressService {
                 }
                 return progress.saveAll(c, changes.versions, now)
                         .chain(() -> progress.removeAll(c, changes.removed))
-                        .chain(() -> outbox.add(c, changes.events))
+                        .chain(() -> changes.alerts(c))
+                        .chain(alerts -> outbox.add(c, concat(changes.events, alerts)))
                         .replaceWith(changes.plans);
             });
         }));
@@ -467,6 +472,8 @@ public class ProgressService {
         final List<ProgressRepository.NewVersion> versions = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
         final List<OutboxRow> events = new ArrayList<>();
+        /** The status changes, written as alerts once their indicators' explanations are read ({@link #alerts}). */
+        final List<StatusChanged> statusChanges = new ArrayList<>();
         final Set<String> plans = new LinkedHashSet<>();
 
         Changes(Instant now) {
@@ -490,11 +497,9 @@ public class ProgressService {
                     UUID.randomUUID(), document.indicatorId(), now, version, written));
             boolean statusChanged = before == null || !before.status().equals(document.status());
             if (before != null && statusChanged) {
-                StatusChanged alert = new StatusChanged(document.indicatorId(), document.period(), trigger.changedPeriod(),
-                        before.status(), document.status(), why, version);
-                events.add(new OutboxRow(Topics.PROGRESS_ALERTS, document.indicatorId(), EventTypes.STATUS_CHANGED,
-                        UUID.randomUUID(), document.indicatorId(), now, version, json.write(alert)));
-                Log.debugf("%s: %s → %s (%s)", document.indicatorId(), alert.from(), alert.to(), why);
+                statusChanges.add(new StatusChanged(document.indicatorId(), document.period(), trigger.changedPeriod(),
+                        before.status(), document.status(), why, version, null));
+                Log.debugf("%s: %s → %s (%s)", document.indicatorId(), before.status(), document.status(), why);
             }
             versions.add(new ProgressRepository.NewVersion(document.indicatorId(), stored.planId(), version,
                     document.status(), why.name(), written, document.late(), hash));
@@ -513,6 +518,22 @@ public class ProgressService {
                     current.status(), document.late(), ProgressDocuments.contentHash(document, json), null);
         }
 
+        /** The alerts of the status changes, each with its indicator's latest explanation, if any. */
+        Uni<List<OutboxRow>> alerts(SqlClient c) {
+            if (statusChanges.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            return explanations.latestOf(c, statusChanges.stream().map(StatusChanged::indicatorId).toList(), null)
+                    .map(latest -> statusChanges.stream().map(a -> {
+                        ExplanationRepository.StoredExplanation e = latest.get(a.indicatorId());
+                        StatusChanged alert = e == null ? a : new StatusChanged(a.indicatorId(), a.period(),
+                                a.changedPeriod(), a.from(), a.to(), a.cause(), a.version(), new StatusChanged.Explanation(
+                                        e.round(), e.revision(), e.cause(), e.measures(), e.expectedRecovery(), e.lang()));
+                        return new OutboxRow(Topics.PROGRESS_ALERTS, a.indicatorId(), EventTypes.STATUS_CHANGED,
+                                UUID.randomUUID(), a.indicatorId(), now, a.version(), json.write(alert));
+                    }).toList());
+        }
+
         void removed(ProgressRepository.Last current) {
             removed.add(current.indicatorId());
             events.add(new OutboxRow(Topics.INDICATOR_PROGRESS, current.indicatorId(), EventTypes.PROGRESS_REMOVED,
@@ -521,6 +542,12 @@ public class ProgressService {
                 plans.add(current.planId());
             }
         }
+    }
+
+    private static List<OutboxRow> concat(List<OutboxRow> a, List<OutboxRow> b) {
+        List<OutboxRow> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Uni<Void> done() {

@@ -42,16 +42,32 @@ public class ExplanationRepository {
                 .map(rows -> byIndicator(all(rows)));
     }
 
-    /** The latest explanation of each of these indicators, whatever its round (the latest round first). */
-    public Uni<Map<String, StoredExplanation>> latestOf(SqlClient client, Collection<String> indicatorIds) {
+    /**
+     * The latest explanation of each of these indicators written by {@code asOf} (null: now),
+     * whatever its round.
+     */
+    public Uni<Map<String, StoredExplanation>> latestOf(SqlClient client, Collection<String> indicatorIds,
+                                                        Instant asOf) {
         if (indicatorIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return client.preparedQuery("""
-                        select distinct on (indicator_id) * from explanation where indicator_id = any($1)
+                        select distinct on (indicator_id) * from explanation
+                         where indicator_id = any($1) and ($2::timestamptz is null or written_at <= $2)
                          order by indicator_id, written_at desc, revision desc""")
-                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new), asOf == null ? null : asOf.atOffset(ZoneOffset.UTC)))
                 .map(rows -> byIndicator(all(rows)));
+    }
+
+    /** The latest explanation of an indicator for each round, written by {@code asOf}, the latest round first. */
+    public Uni<List<StoredExplanation>> ofIndicator(SqlClient client, String indicatorId, Instant asOf) {
+        return client.preparedQuery("""
+                        select * from (select distinct on (round) * from explanation
+                                        where indicator_id = $1 and written_at <= $2
+                                        order by round, revision desc) latest
+                         order by written_at desc""")
+                .execute(Tuple.of(indicatorId, asOf.atOffset(ZoneOffset.UTC)))
+                .map(ExplanationRepository::all);
     }
 
     /** The revision a caller's request with this key wrote. */

@@ -156,7 +156,7 @@ public class RevisionRepository {
                     List<StoredRevision> out = new ArrayList<>();
                     rows.forEach(row -> out.add(new StoredRevision(revision(row, "received_at"), row.getString("dept"),
                             row.getString("subject"), row.getString("reason"), row.getString("note"),
-                            row.getString("source"))));
+                            row.getString("source"), row.getString("review_state"), row.getString("review_comment"))));
                     return out;
                 });
     }

@@ -169,6 +169,36 @@ public interface BoardMessages {
     @Message("已撤回")
     String withdrawn();
 
+    @Message("审核")
+    String review();
+
+    @Message("待审核")
+    String reviewSUBMITTED();
+
+    @Message("已通过")
+    String reviewAPPROVED();
+
+    @Message("已退回")
+    String reviewRETURNED();
+
+    @Message("情况说明")
+    String explanations();
+
+    @Message("轮次")
+    String round();
+
+    @Message("原因")
+    String cause();
+
+    @Message("措施")
+    String measures();
+
+    @Message("预计恢复")
+    String expectedRecovery();
+
+    @Message("填写")
+    String writtenBy();
+
     @Message("返回看板")
     String back();
 

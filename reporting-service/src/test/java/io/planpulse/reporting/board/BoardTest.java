@@ -20,6 +20,7 @@ import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Trajectory;
 import io.planpulse.model.plan.Window;
 import io.planpulse.reporting.testing.TestPlan;
+import io.planpulse.reporting.testing.BoardSession;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
@@ -93,14 +94,8 @@ class BoardTest {
         awaitPage(session(), "/?plan=board-test&status=ON_TRACK", "i-B-GDP");
     }
 
-    /** Signs in with a fresh login link and returns the session cookie. */
     private static String session() {
-        Response login = given().redirects().follow(false).queryParam("token", Tokens.shortLived("viewer", "DRC", 300))
-                .get("/login");
-        login.then().statusCode(303).header("Location", containsString("/"));
-        String setCookie = login.header("Set-Cookie");
-        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"), setCookie);
-        return login.cookie("planpulse_board");
+        return BoardSession.open();
     }
 
     private static String page(String cookie, String path) {

@@ -35,6 +35,7 @@ import io.planpulse.model.plan.PlanNode;
 import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Window;
+import io.planpulse.reporting.testing.BoardSession;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
@@ -268,6 +269,10 @@ class ProgressFlowTest {
         given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-03-01T00:00:00Z")
                 .get("/api/v1/progress/indicators/R-RVW").then().statusCode(200)
                 .body("period", equalTo("2021-02")).body("actual", closeTo(110 + 95, 1e-9));
+        // the indicator's page says where each revision stands, and what the office said of a returned one
+        String page = given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/indicators/R-RVW?plan=rep-review")
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("已退回</span> 请核实") && page.contains("已通过") && page.contains("待审核"), page);
     }
 
     private static ReportAccepted submitted(ReportAccepted r) {

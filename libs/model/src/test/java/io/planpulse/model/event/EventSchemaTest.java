@@ -105,9 +105,10 @@ class EventSchemaTest {
                 "NO_DATA", "NO_BENCHMARK", null, null, null, 2.0, null, null, null, null, null, null, null, null, false,
                 false, true, null, List.of(), null, 1, AT, AT, new ProgressUpdated.Explanation("暂无数据", "No data")));
         assertMeets("StatusChanged", new StatusChanged("YXE-TRAINS", "2021-03", "2021-03", "AT_RISK", "OFF_TRACK",
-                StatusChanged.Cause.REVISION, 5));
+                StatusChanged.Cause.REVISION, 5, new StatusChanged.Explanation("2021-Q1", 2, "线路检修", "加开班列",
+                        "2021-Q3", "zh")));
         assertMeets("StatusChanged", new StatusChanged("ECO-DEMO-CITY", null, null, "NO_DATA", "MISSED",
-                StatusChanged.Cause.CLOCK, 2));
+                StatusChanged.Cause.CLOCK, 2, null));
         assertMeets("RollupUpdated", new RollupUpdated("node:fyp14/ftz", "fyp14", RollupUpdated.Scope.NODE, "ftz",
                 Map.of("ON_TRACK", 2, "AT_RISK", 1, "NO_DATA", 4), "AT_RISK", "NO_DATA", 0.666, 7));
         assertMeets("RoundPublished", new RoundPublished("fyp14", "2025-Q4", 2, AT,
@@ -142,7 +143,7 @@ class EventSchemaTest {
     @Test
     void aPayloadThatBreaksTheContractIsCaught() throws IOException {
         ObjectNode broken = WITH_NULLS.valueToTree(new StatusChanged("X", null, null, "AT_RISK", "LOST",
-                StatusChanged.Cause.REPORT, 1));
+                StatusChanged.Cause.REPORT, 1, null));
         assertFalse(schema("StatusChanged").validate(broken).isEmpty());
         ObjectNode noVersion = WITH_NULLS.valueToTree(new IndicatorDefined("GDP-TOTAL", 3, "fyp14", null, List.of(), GDP));
         noVersion.remove("version");
