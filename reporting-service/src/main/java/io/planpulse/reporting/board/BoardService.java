@@ -4,6 +4,8 @@ import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.model.event.RollupUpdated;
 import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.Period;
+import io.planpulse.model.plan.Plan;
 import io.planpulse.model.plan.PlanNode;
 import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.reporting.domain.Revision;
@@ -11,11 +13,15 @@ import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.domain.Trend;
 import io.planpulse.reporting.progress.PlanView;
 import io.planpulse.reporting.progress.ProgressQueries;
+import io.planpulse.reporting.progress.ProgressService;
 import io.planpulse.reporting.repository.DefinitionRepository;
 import io.planpulse.reporting.repository.ExplanationRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
+import io.planpulse.reporting.round.ExplanationService;
+import io.planpulse.reporting.round.RoundService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +29,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The board's pages: a plan's tree and one indicator, as known now or at an instant, in one language. */
 @ApplicationScoped
@@ -39,15 +47,22 @@ public class BoardService {
     private final ProgressQueries queries;
     private final DefinitionRepository definitions;
     private final RevisionRepository revisions;
-    private final ExplanationRepository explanations;
+    private final ExplanationRepository explained;
+    private final ProgressService progress;
+    private final ExplanationService explanations;
+    private final RoundService rounds;
 
     public BoardService(Pool pool, ProgressQueries queries, DefinitionRepository definitions, RevisionRepository revisions,
-                        ExplanationRepository explanations) {
+                        ExplanationRepository explained, ProgressService progress, ExplanationService explanations,
+                        RoundService rounds) {
         this.pool = pool;
         this.queries = queries;
         this.definitions = definitions;
         this.revisions = revisions;
+        this.explained = explained;
+        this.progress = progress;
         this.explanations = explanations;
+        this.rounds = rounds;
     }
 
     /**
@@ -96,11 +111,92 @@ public class BoardService {
                 .flatMap(history -> pool.withConnection(c -> {
                     Instant when = at == null ? doc.asOf() : at;
                     return definitions.indicator(c, indicatorId, when).flatMap(stored -> revisions.detailed(c, indicatorId, when)
-                            .flatMap(sent -> explanations.ofIndicator(c, indicatorId, when).flatMap(explained ->
+                            .flatMap(sent -> this.explained.ofIndicator(c, indicatorId, when).flatMap(explained ->
                                     definitions.plan(c, doc.planId(), when).map(plan -> IndicatorPage.of(
                                     stored.orElseThrow(() -> new NotFoundException("there is no indicator " + indicatorId)),
                                     doc, plan.orElse(null), sent, history, explained, day, lang)))));
                 })));
+    }
+
+    /**
+     * The monitoring round's page of a plan: what waits for review and what was sent back (of one
+     * department's indicators, or all), and what a round owes in explanations when one is picked.
+     */
+    public Uni<ReviewPage> review(String planId, String dept, Period round, Lang lang) {
+        return queries.planView(planId, null).flatMap(view -> {
+            Map<String, PlanView.Entry> shown = new LinkedHashMap<>();
+            view.indicators().forEach((id, e) -> {
+                if (dept == null || e.stored().definition().owners().contains(dept)) {
+                    shown.put(id, e);
+                }
+            });
+            Map<String, String> depts = new LinkedHashMap<>();
+            view.plan().departments().forEach(d -> depts.put(d.code(), lang.pick(d.name(), d.nameEn())));
+            ZoneId zone = ZoneId.of(view.plan().timeZone() == null ? Plan.DEFAULT_TIME_ZONE : view.plan().timeZone());
+            Function<String, String> name = id -> lang.pick(shown.get(id).stored().definition().name(),
+                    shown.get(id).stored().definition().nameEn());
+            Uni<ReviewPage.Owed> owed = round == null ? Uni.createFrom().nullItem()
+                    : explanations.owed(planId, round, dept).map(o -> new ReviewPage.Owed(o.round(),
+                            o.dueDate().toString(), o.published(), o.items().stream()
+                            .map(i -> new ReviewPage.Owed.Item(i.indicatorId(), name.apply(i.indicatorId()), i.status(),
+                                    label(i.status(), lang), i.overdue(),
+                                    i.explanation() == null ? null : i.explanation().cause(),
+                                    i.explanation() == null ? null : i.explanation().measures())).toList()));
+            return pool.withConnection(c -> revisions.inReview(c, shown.keySet(), "SUBMITTED")
+                    .flatMap(waiting -> waiting(c, waiting, shown, depts, zone, name, lang))
+                    .flatMap(waiting -> revisions.inReview(c, shown.keySet(), "RETURNED").map(returned ->
+                            new Queues(waiting, returned.stream().map(r -> new ReviewPage.Returned(r.indicatorId(),
+                                    name.apply(r.indicatorId()), r.stored().revision().period(),
+                                    r.stored().revision().revision(), value(r.stored().revision()),
+                                    r.stored().reviewComment(), when(r.stored().revision().knownAt(), zone))).toList()))))
+                    .flatMap(queues -> owed.flatMap(o -> rounds.list(planId).map(published -> new ReviewPage(planId,
+                            lang.pick(view.plan().name(), view.plan().nameEn()), dept,
+                            dept == null ? null : depts.getOrDefault(dept, dept), round == null ? null : round.toString(),
+                            published.stream().map(r -> new ReviewPage.Round(r.round(), r.version(),
+                                    r.reopened() != null, when(r.publishedAt(), zone))).toList(),
+                            queues.waiting(), queues.returned(), o))));
+        });
+    }
+
+    private record Queues(List<ReviewPage.Waiting> waiting, List<ReviewPage.Returned> returned) {
+    }
+
+    /** Each waiting value with the status it would make, judged one at a time as if approved now. */
+    private Uni<List<ReviewPage.Waiting>> waiting(SqlClient c, List<RevisionRepository.InReview> pending,
+                                                  Map<String, PlanView.Entry> shown, Map<String, String> depts,
+                                                  ZoneId zone, Function<String, String> name, Lang lang) {
+        List<ReviewPage.Waiting> out = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (RevisionRepository.InReview p : pending) {
+            PlanView.Entry entry = shown.get(p.indicatorId());
+            chain = chain.chain(() -> progress.ifOfficial(c, entry.stored(), p.stored().revision()).invoke(would -> {
+                Revision r = p.stored().revision();
+                String now = entry.document().status();
+                out.add(new ReviewPage.Waiting(p.indicatorId(), name.apply(p.indicatorId()), r.period(), r.revision(),
+                        value(r), official(entry.document(), r.period()),
+                        p.stored().dept() == null ? p.stored().subject()
+                                : depts.getOrDefault(p.stored().dept(), p.stored().dept()) + " · " + p.stored().subject(),
+                        when(r.knownAt(), zone), now, label(now, lang), would.status().name(),
+                        label(would.status().name(), lang)));
+            }).replaceWithVoid());
+        }
+        return chain.replaceWith(out);
+    }
+
+    private static String value(Revision r) {
+        return r.withdrawn() || r.value() == null ? "—" : r.value().toPlainString();
+    }
+
+    /** The official figure the document shows for this period, where it is the period judged. */
+    private static String official(ProgressUpdated document, String period) {
+        return period.equals(document.period()) && document.actual() != null ? number(document.actual()) : "—";
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm");
+
+    private static String when(Instant instant, ZoneId zone) {
+        return instant == null ? null : WHEN.format(instant.atZone(zone));
     }
 
     private static Board board(PlanView view, Map<String, List<Revision>> revs, LocalDate day, Board.Filter filter,

@@ -45,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps every indicator's progress current: applies the plan and the reports (each once), judges
@@ -420,6 +421,26 @@ public class ProgressService {
      * then, or (asOf null) now from everything received, by indicator.
      */
     Uni<Map<String, Progress>> computeAll(SqlClient c, Collection<StoredIndicator> indicators, Instant asOf) {
+        return computeAll(c, indicators, asOf, byId -> byId);
+    }
+
+    /**
+     * The progress of this indicator now were this revision of one of its periods official too
+     * (all else as official now): what approving it would make of the indicator.
+     */
+    public Uni<Progress> ifOfficial(SqlClient c, StoredIndicator indicator, Revision pending) {
+        return computeAll(c, List.of(indicator), null, byId -> {
+            Map<String, List<Revision>> with = new HashMap<>(byId);
+            List<Revision> own = new ArrayList<>(with.getOrDefault(indicator.indicatorId(), List.of()));
+            own.removeIf(r -> r.period().equals(pending.period()));
+            own.add(pending);
+            with.put(indicator.indicatorId(), own);
+            return with;
+        }).map(computed -> computed.get(indicator.indicatorId()));
+    }
+
+    private Uni<Map<String, Progress>> computeAll(SqlClient c, Collection<StoredIndicator> indicators, Instant asOf,
+                                                  UnaryOperator<Map<String, List<Revision>>> adjust) {
         Set<String> read = new LinkedHashSet<>();
         Set<String> planIds = new LinkedHashSet<>();
         for (StoredIndicator stored : indicators) {
@@ -429,7 +450,7 @@ public class ProgressService {
             Optional.ofNullable(indicator.subject()).ifPresent(read::add);
             Optional.ofNullable(stored.planId()).ifPresent(planIds::add);
         }
-        return revisions.latest(c, read, asOf).flatMap(byId -> definitions.plans(c, planIds, asOf).map(plans -> {
+        return revisions.latest(c, read, asOf).map(adjust).flatMap(byId -> definitions.plans(c, planIds, asOf).map(plans -> {
             Instant at = asOf != null ? asOf : latestOf(byId, clock.instant());
             Map<String, Progress> out = new HashMap<>();
             for (StoredIndicator stored : indicators) {

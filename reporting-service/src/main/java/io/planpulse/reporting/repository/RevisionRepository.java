@@ -154,9 +154,35 @@ public class RevisionRepository {
                 .execute(Tuple.of(indicatorId, asOf.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     List<StoredRevision> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(new StoredRevision(revision(row, "received_at"), row.getString("dept"),
-                            row.getString("subject"), row.getString("reason"), row.getString("note"),
-                            row.getString("source"), row.getString("review_state"), row.getString("review_comment"))));
+                    rows.forEach(row -> out.add(stored(row)));
+                    return out;
+                });
+    }
+
+    /** A period's latest revision, of an indicator, in a review state. */
+    public record InReview(String indicatorId, StoredRevision stored) {
+    }
+
+    /**
+     * The latest revision of each period of these indicators, where it is in this review state
+     * (SUBMITTED: waiting; RETURNED: sent back), the oldest received first.
+     */
+    public Uni<List<InReview>> inReview(SqlClient client, Collection<String> indicatorIds, String state) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return client.preparedQuery("""
+                        select r.* from revision r
+                          join (select indicator_id, period, max(revision) as revision from revision
+                                 where indicator_id = any($1) group by indicator_id, period) latest
+                            on latest.indicator_id = r.indicator_id and latest.period = r.period
+                           and latest.revision = r.revision
+                         where r.review_state = $2
+                         order by r.received_at, r.indicator_id, r.period""")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new), state))
+                .map(rows -> {
+                    List<InReview> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new InReview(row.getString("indicator_id"), stored(row))));
                     return out;
                 });
     }
@@ -185,6 +211,13 @@ public class RevisionRepository {
                     .add(revision(row, "official_at")));
             return out;
         });
+    }
+
+    /** A revision as received, with who sent it and why and where it stands in review. */
+    private static StoredRevision stored(Row row) {
+        return new StoredRevision(revision(row, "received_at"), row.getString("dept"), row.getString("subject"),
+                row.getString("reason"), row.getString("note"), row.getString("source"), row.getString("review_state"),
+                row.getString("review_comment"));
     }
 
     /** A revision that counts from the instant in column {@code from}. */

@@ -24,6 +24,30 @@ public record BoardLinks(String plan, Lang lang, LocalDate day, Board.Filter fil
         return "/departments/" + encode(code) + query(Map.of("filters", "no"));
     }
 
+    /** The monitoring round's page of this board's department (or the whole plan). */
+    public String review() {
+        return reviewPage(filter == null ? null : filter.dept(), null, lang);
+    }
+
+    /** The monitoring round's page: what waits for review and was sent back, and a round's explanations. */
+    public String review(String dept, String round) {
+        return reviewPage(dept, round, lang);
+    }
+
+    /** The monitoring round's page in the other language. */
+    public String reviewInOtherLanguage(String dept, String round) {
+        return reviewPage(dept, round, lang == Lang.ZH ? Lang.EN : Lang.ZH);
+    }
+
+    private String reviewPage(String dept, String round, Lang in) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("filters", "no");
+        q.put("lang", in == Lang.EN ? "en" : null);
+        q.put("dept", dept);
+        q.put("round", round);
+        return "/review" + query(q);
+    }
+
     /** The same page in the other language. */
     public String otherLanguage(String path) {
         return path + query(Map.of("lang", lang == Lang.ZH ? "en" : "zh"));

@@ -199,6 +199,39 @@ public interface BoardMessages {
     @Message("填写")
     String writtenBy();
 
+    @Message("监测轮次")
+    String reviewTitle();
+
+    @Message("待审核数据")
+    String awaitingReview();
+
+    @Message("退回待改数据")
+    String returnedValues();
+
+    @Message("现行正式值")
+    String officialNow();
+
+    @Message("审核通过后")
+    String ifApproved();
+
+    @Message("审核意见")
+    String comment();
+
+    @Message("已发布")
+    String published();
+
+    @Message("已重新开放")
+    String reopened();
+
+    @Message("查看")
+    String show();
+
+    @Message("逾期")
+    String overdue();
+
+    @Message("{round} 应报情况说明（{due} 前）")
+    String explanationsOwed(String round, String due);
+
     @Message("返回看板")
     String back();
 

@@ -5,6 +5,7 @@ import io.planpulse.reporting.board.Board;
 import io.planpulse.reporting.board.BoardConfig;
 import io.planpulse.reporting.board.BoardService;
 import io.planpulse.reporting.board.IndicatorPage;
+import io.planpulse.reporting.board.ReviewPage;
 import io.planpulse.reporting.board.Lang;
 import io.planpulse.reporting.board.LiveChanges;
 import io.planpulse.reporting.domain.Status;
@@ -49,6 +50,8 @@ public class BoardResource {
         static native TemplateInstance board(Board board, BoardLinks links, String path, BoardPerson person);
 
         static native TemplateInstance indicator(IndicatorPage page, BoardLinks links, String path);
+
+        static native TemplateInstance review(ReviewPage page, BoardLinks links);
 
         static native TemplateInstance signIn(BoardLinks links, String refusal);
 
@@ -116,6 +119,24 @@ public class BoardResource {
             return boards.indicator(id, day, l).map(page -> html(Templates.indicator(page,
                     new BoardLinks(page.planId(), l, day, null, null), "/indicators/" + id), l, Response.Status.OK));
         });
+    }
+
+    @GET
+    @Path("review")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The monitoring round: the review queue, the values sent back, what a round owes",
+            description = "Query: plan, lang, dept (one department's indicators), round (a period: what it owes in "
+                    + "explanations).")
+    public Uni<Response> review(@QueryParam("plan") String plan, @QueryParam("lang") String lang,
+                                @QueryParam("dept") String dept, @QueryParam("round") String round,
+                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Lang l = Lang.of(lang, acceptLanguage);
+        String planId = planOr(plan);
+        BoardLinks links = new BoardLinks(planId, l, null, null, null);
+        return signIns.person(context).flatMap(person -> person.isEmpty() ? Uni.createFrom().item(signIn(links))
+                : boards.review(planId, blankToNull(dept), round == null || round.isBlank() ? null
+                        : RoundResource.round(round), l).map(page -> html(Templates.review(page, links), l,
+                        Response.Status.OK)));
     }
 
     @GET

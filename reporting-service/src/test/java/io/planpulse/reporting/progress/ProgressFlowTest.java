@@ -256,7 +256,7 @@ class ProgressFlowTest {
             publisher.reviewed(new ReportReviewed("R-RVW", "2021-02", 1, ReviewState.APPROVED, null, office, approved));
             publisher.reviewed(new ReportReviewed("R-RVW", "2021-03", 1, ReviewState.RETURNED, "请核实", office, approved));
             publisher.report(submitted(report("R-RVW", "2021-03", 2, "170", corrected)));
-            publisher.report(submitted(report("R-RVW", "2021-04", 1, "150", corrected))); // never decided
+            publisher.report(submitted(report("R-RVW", "2021-04", 1, "10", corrected))); // never decided
             publisher.reviewed(new ReportReviewed("R-RVW", "2021-03", 2, ReviewState.APPROVED, null, office,
                     approvedAgain));
             publisher.reviewed(new ReportReviewed("R-RVW", "2021-03", 2, ReviewState.APPROVED, null, office,
@@ -273,6 +273,13 @@ class ProgressFlowTest {
         String page = given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/indicators/R-RVW?plan=rep-review")
                 .then().statusCode(200).extract().asString();
         assertTrue(page.contains("已退回</span> 请核实") && page.contains("已通过") && page.contains("待审核"), page);
+        // the round's page: the office's queue holds April, with the status approving it would make
+        String round = given().cookie(BoardSession.COOKIE, BoardSession.open())
+                .get("/review?plan=rep-review&lang=en&round=2021-Q1").then().statusCode(200).extract().asString();
+        String queue = round.substring(round.indexOf("id=\"review-queue\""), round.indexOf("id=\"returned\""));
+        // 375 of 1,500 after March is on schedule; 385 after April would not be
+        assertTrue(queue.contains("<td>2021-04</td><td>1</td><td>10</td>") && queue.contains("On track</span> → "), queue);
+        assertTrue(!queue.contains("2021-03"), "what was approved no longer waits: " + queue);
     }
 
     private static ReportAccepted submitted(ReportAccepted r) {
