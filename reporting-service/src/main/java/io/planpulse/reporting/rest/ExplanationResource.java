@@ -64,7 +64,7 @@ public class ExplanationResource {
     public Uni<Response> give(@PathParam("indicatorId") String indicatorId, @PathParam("round") String round,
                               @HeaderParam("Idempotency-Key") String key, byte[] body) {
         return explanations.give(indicatorId, RoundResource.round(round), text(body), actor(), RoundResource.key(key))
-                .map(given -> Response.status(Response.Status.CREATED).entity(given.explanation()).build());
+                .map(given -> Response.status(Response.Status.CREATED).entity(given).build());
     }
 
     @GET

@@ -61,7 +61,7 @@ public class RoundResource {
     public Uni<Response> publish(@PathParam("planId") String planId, @PathParam("round") String round,
                                  @HeaderParam("Idempotency-Key") String key) {
         return rounds.publish(planId, round(round), actor(), key(key))
-                .map(p -> Response.status(Response.Status.CREATED).entity(p.round()).build());
+                .map(published -> Response.status(Response.Status.CREATED).entity(published).build());
     }
 
     @POST

@@ -94,17 +94,14 @@ public class ExplanationService {
         }
     }
 
-    /** What giving an explanation answers: the revision, and whether this request wrote it (false: a retry). */
-    public record Given(ExplanationView explanation, boolean made) {
-    }
-
-    public Uni<Given> give(String indicatorId, Period round, Text text, Actor actor, String idempotencyKey) {
+    /** Writes the next revision, or (a retry with the same key) answers the revision that wrote. */
+    public Uni<ExplanationView> give(String indicatorId, Period round, Text text, Actor actor, String idempotencyKey) {
         String key = actor.key(idempotencyKey);
         return pool.withTransaction(c -> (key == null ? Uni.createFrom().item(Optional.<StoredExplanation>empty())
                 : explanations.byKey(c, key)).flatMap(kept -> {
                     if (kept.isPresent()) {
-                        return Uni.createFrom().item(new Given(ExplanationView.of(same(kept.get(), indicatorId, round,
-                                idempotencyKey)), false));
+                        return Uni.createFrom().item(ExplanationView.of(same(kept.get(), indicatorId, round,
+                                idempotencyKey)));
                     }
                     return indicator(c, indicatorId).flatMap(stored -> {
                         checkMayExplain(stored, actor);
@@ -175,7 +172,7 @@ public class ExplanationService {
         });
     }
 
-    private Uni<Given> write(SqlClient c, StoredIndicator indicator, Period round, String status, Text text, Actor actor,
+    private Uni<ExplanationView> write(SqlClient c, StoredIndicator indicator, Period round, String status, Text text, Actor actor,
                              Instant now, String key) {
         if (!RoundRules.lagging(status)) {
             throw new RoundRefusedException(new RoundRules.Refusal(422, "NOT_LAGGING", indicator.indicatorId() + " is "
@@ -194,7 +191,7 @@ public class ExplanationService {
                     .chain(() -> outbox.add(c, List.of(new OutboxRow(Topics.PLAN_ROUNDS, roundKey,
                             EventTypes.EXPLANATION_GIVEN, UUID.randomUUID(), roundKey + "/" + indicator.indicatorId(),
                             now, revision, json.write(event)))))
-                    .replaceWith(new Given(ExplanationView.of(stored), true));
+                    .replaceWith(ExplanationView.of(stored));
         });
     }
 

@@ -67,31 +67,35 @@ public class RoundService {
         this.clock = clock;
     }
 
-    /** What a publication answers: the version, and whether this request made it (false: a retry found it). */
-    public record Published(RoundView round, boolean made) {
-    }
-
-    public Uni<Published> publish(String planId, Period round, Actor actor, String idempotencyKey) {
+    /** Publishes the round's next version, or (a retry with the same key) answers the version that made. */
+    public Uni<RoundView> publish(String planId, Period round, Actor actor, String idempotencyKey) {
         String key = actor.key(idempotencyKey);
         return pool.withTransaction(c -> rounds.lock(c, planId, round.toString())
                 .chain(() -> key == null ? Uni.createFrom().item(Optional.<StoredRound>empty()) : rounds.byKey(c, key, false))
-                .flatMap(kept -> kept.isPresent()
-                        ? view(c, same(kept.get(), planId, round, idempotencyKey)).map(v -> new Published(v, false))
+                .flatMap(kept -> kept.isPresent() ? Uni.createFrom().item(same(kept.get(), planId, round, idempotencyKey))
                         : plan(c, planId).flatMap(plan -> {
                             checkMayPublish(plan, actor);
                             Instant now = clock.instant();
-                            return rounds.find(c, planId, round.toString(), null).flatMap(latest ->
-                                    queries.planView(planId, now).flatMap(view -> officialValues(c, view, round, now)
-                                            .flatMap(values -> {
-                                                LocalDate today = LocalDate.ofInstant(now, zone(plan));
-                                                RoundRules.publish(round, plan.window(), today, state(latest), !values.isEmpty())
-                                                        .ifPresent(r -> {
-                                                            throw new RoundRefusedException(r);
-                                                        });
-                                                int version = latest.map(StoredRound::version).orElse(0) + 1;
-                                                return add(c, view, round, version, values, actor, now, key);
-                                            })));
-                        }).flatMap(stored -> view(c, stored)).map(v -> new Published(v, true))));
+                            LocalDate today = LocalDate.ofInstant(now, zone(plan));
+                            return rounds.find(c, planId, round.toString(), null).flatMap(latest -> {
+                                // what is refused without the plan's answer is refused before it is computed
+                                refuse(RoundRules.publish(round, plan.window(), today, state(latest), true));
+                                return queries.planView(planId, now).flatMap(view -> officialValues(c, view, round, now)
+                                        .flatMap(values -> {
+                                            refuse(RoundRules.publish(round, plan.window(), today, state(latest),
+                                                    !values.isEmpty()));
+                                            int version = latest.map(StoredRound::version).orElse(0) + 1;
+                                            return add(c, view, round, version, values, actor, now, key);
+                                        }));
+                            });
+                        }))
+                .flatMap(stored -> view(c, stored)));
+    }
+
+    private static void refuse(Optional<RoundRules.Refusal> refusal) {
+        refusal.ifPresent(r -> {
+            throw new RoundRefusedException(r);
+        });
     }
 
     public Uni<RoundView> reopen(String planId, Period round, String reason, Actor actor, String idempotencyKey) {
@@ -100,9 +104,7 @@ public class RoundService {
                 .chain(() -> key == null ? Uni.createFrom().item(Optional.<StoredRound>empty()) : rounds.byKey(c, key, true))
                 .flatMap(kept -> kept.isPresent() ? view(c, same(kept.get(), planId, round, idempotencyKey))
                         : plan(c, planId).chain(() -> rounds.find(c, planId, round.toString(), null)).flatMap(latest -> {
-                            RoundRules.reopen(round, state(latest)).ifPresent(r -> {
-                                throw new RoundRefusedException(r);
-                            });
+                            refuse(RoundRules.reopen(round, state(latest)));
                             StoredRound stored = latest.orElseThrow();
                             Instant now = clock.instant();
                             RoundReopened event = new RoundReopened(planId, round.toString(), stored.version(), reason,
