@@ -1,5 +1,6 @@
 package io.planpulse.indicators.domain;
 
+import io.planpulse.model.Texts;
 import io.planpulse.model.event.ReviewState;
 import io.planpulse.model.plan.Basis;
 import io.planpulse.model.plan.Indicator;
@@ -158,7 +159,7 @@ public final class ReportEvaluator {
         if (text.length() > max) {
             return Optional.of(new RowIssue(RowCode.TEXT_TOO_LONG, field + " must be at most " + max + " characters"));
         }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+        if (Texts.hasControlCharacters(text)) {
             return Optional.of(new RowIssue(RowCode.TEXT_INVALID, field
                     + " must not contain control characters (tabs and line breaks are fine)"));
         }

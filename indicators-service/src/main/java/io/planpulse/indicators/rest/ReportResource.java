@@ -10,6 +10,7 @@ import io.planpulse.indicators.service.ReportPage;
 import io.planpulse.indicators.service.ReportQueryService;
 import io.planpulse.indicators.service.ReportService;
 import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.platform.rest.IdempotencyKeyHeader;
 import io.planpulse.platform.rest.Problem;
 import io.planpulse.platform.rest.Roles;
 import io.quarkus.security.Authenticated;
@@ -42,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class ReportResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.NAME;
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -187,15 +188,7 @@ public class ReportResource {
     }
 
     static Optional<String> key(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        if (header.isBlank() || header.length() > IdempotencyKey.MAX_LENGTH
-                || header.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("INVALID_IDEMPOTENCY_KEY",
-                    "Idempotency-Key must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters, none a control character");
-        }
-        return Optional.of(header);
+        return IdempotencyKeyHeader.read(header);
     }
 
     static Response response(WriteAnswer response) {

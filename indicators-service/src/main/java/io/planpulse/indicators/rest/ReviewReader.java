@@ -2,6 +2,7 @@ package io.planpulse.indicators.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planpulse.indicators.domain.ReviewRequest;
+import io.planpulse.model.Texts;
 import io.planpulse.model.plan.Ids;
 import io.planpulse.model.plan.Period;
 import io.planpulse.platform.error.InvalidRequestException;
@@ -65,8 +66,7 @@ final class ReviewReader {
             throw new InvalidRequestException("TEXT_TOO_LONG", "comment must be at most " + ReviewRequest.MAX_COMMENT
                     + " characters");
         }
-        if (comment != null && comment.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n'
-                && c != '\r')) {
+        if (comment != null && Texts.hasControlCharacters(comment)) {
             throw new InvalidRequestException("TEXT_INVALID",
                     "comment must not contain control characters (tabs and line breaks are fine)");
         }

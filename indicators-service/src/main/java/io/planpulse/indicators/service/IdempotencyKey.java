@@ -21,7 +21,6 @@ import java.util.TreeMap;
  */
 public record IdempotencyKey(String key, String requestHash) {
 
-    public static final int MAX_LENGTH = 200;
     private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public static IdempotencyKey ofJson(String key, String endpoint, JsonNode body) {

@@ -5,7 +5,6 @@ import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.model.event.RollupUpdated;
 import io.planpulse.model.plan.Indicator;
 import io.planpulse.model.plan.Period;
-import io.planpulse.model.plan.Plan;
 import io.planpulse.model.plan.PlanNode;
 import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.reporting.domain.Revision;
@@ -132,7 +131,7 @@ public class BoardService {
             });
             Map<String, String> depts = new LinkedHashMap<>();
             view.plan().departments().forEach(d -> depts.put(d.code(), lang.pick(d.name(), d.nameEn())));
-            ZoneId zone = ZoneId.of(view.plan().timeZone() == null ? Plan.DEFAULT_TIME_ZONE : view.plan().timeZone());
+            ZoneId zone = view.plan().zone();
             Function<String, String> name = id -> lang.pick(shown.get(id).stored().definition().name(),
                     shown.get(id).stored().definition().nameEn());
             Uni<ReviewPage.Owed> owed = round == null ? Uni.createFrom().nullItem()
@@ -148,12 +147,13 @@ public class BoardService {
                             new Queues(waiting, returned.stream().map(r -> new ReviewPage.Returned(r.indicatorId(),
                                     name.apply(r.indicatorId()), r.stored().revision().period(),
                                     r.stored().revision().revision(), value(r.stored().revision()),
-                                    r.stored().reviewComment(), when(r.stored().revision().knownAt(), zone))).toList()))))
+                                    r.stored().reviewComment(),
+                                    IndicatorPage.when(r.stored().revision().knownAt(), zone))).toList()))))
                     .flatMap(queues -> owed.flatMap(o -> rounds.list(planId).map(published -> new ReviewPage(planId,
                             lang.pick(view.plan().name(), view.plan().nameEn()), dept,
                             dept == null ? null : depts.getOrDefault(dept, dept), round == null ? null : round.toString(),
                             published.stream().map(r -> new ReviewPage.Round(r.round(), r.version(),
-                                    r.reopened() != null, when(r.publishedAt(), zone))).toList(),
+                                    r.reopened() != null, IndicatorPage.when(r.publishedAt(), zone))).toList(),
                             queues.waiting(), queues.returned(), o))));
         });
     }
@@ -176,7 +176,7 @@ public class BoardService {
                         value(r), official(entry.document(), r.period()),
                         p.stored().dept() == null ? p.stored().subject()
                                 : depts.getOrDefault(p.stored().dept(), p.stored().dept()) + " · " + p.stored().subject(),
-                        when(r.knownAt(), zone), now, label(now, lang), would.status().name(),
+                        IndicatorPage.when(r.knownAt(), zone), now, label(now, lang), would.status().name(),
                         label(would.status().name(), lang)));
             }).replaceWithVoid());
         }
@@ -190,13 +190,6 @@ public class BoardService {
     /** The official figure the document shows for this period, where it is the period judged. */
     private static String official(ProgressUpdated document, String period) {
         return period.equals(document.period()) && document.actual() != null ? number(document.actual()) : "—";
-    }
-
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm");
-
-    private static String when(Instant instant, ZoneId zone) {
-        return instant == null ? null : WHEN.format(instant.atZone(zone));
     }
 
     private static Board board(PlanView view, Map<String, List<Revision>> revs, LocalDate day, Board.Filter filter,

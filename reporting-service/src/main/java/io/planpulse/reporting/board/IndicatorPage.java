@@ -133,7 +133,8 @@ public record IndicatorPage(
                         when(e.writtenAt(), zone))).toList());
     }
 
-    private static String when(Instant instant, ZoneId zone) {
+    /** An instant as the board writes it, in the plan's time zone, to the minute. */
+    static String when(Instant instant, ZoneId zone) {
         return instant == null ? null : WHEN.format(instant.atZone(zone));
     }
 }

@@ -64,16 +64,7 @@ public class RevisionRepository {
                                  as t(i, p, r, v, pr, w, at, d, s, re, n, so, rs)
                             on conflict do nothing
                             returning indicator_id, period, revision, value, provisional, withdrawn, official_at),
-                        heads as (
-                            insert into revision_head (indicator_id, period, revision, value, provisional, withdrawn,
-                                                       official_at)
-                            select distinct on (indicator_id, period) * from added where official_at is not null
-                            order by indicator_id, period, revision desc
-                            on conflict (indicator_id, period) do update set revision = excluded.revision,
-                                value = excluded.value, provisional = excluded.provisional,
-                                withdrawn = excluded.withdrawn, official_at = excluded.official_at
-                            where revision_head.revision < excluded.revision)
-                        select indicator_id, period, revision from added""")
+                        """ + officialHeadsFrom("added"))
                 .execute(Tuple.tuple(Arrays.asList(
                         column(reports, ReportAccepted::indicatorId, String[]::new),
                         column(reports, ReportAccepted::period, String[]::new),
@@ -111,16 +102,7 @@ public class RevisionRepository {
                               and r.review_state = 'SUBMITTED'
                             returning r.indicator_id, r.period, r.revision, r.value, r.provisional, r.withdrawn,
                                       r.official_at),
-                        heads as (
-                            insert into revision_head (indicator_id, period, revision, value, provisional, withdrawn,
-                                                       official_at)
-                            select distinct on (indicator_id, period) * from decided where official_at is not null
-                            order by indicator_id, period, revision desc
-                            on conflict (indicator_id, period) do update set revision = excluded.revision,
-                                value = excluded.value, provisional = excluded.provisional,
-                                withdrawn = excluded.withdrawn, official_at = excluded.official_at
-                            where revision_head.revision < excluded.revision)
-                        select indicator_id, period, revision from decided""")
+                        """ + officialHeadsFrom("decided"))
                 .execute(Tuple.tuple(Arrays.asList(
                         column(decisions, ReportReviewed::indicatorId, String[]::new),
                         column(decisions, ReportReviewed::period, String[]::new),
@@ -130,6 +112,23 @@ public class RevisionRepository {
                         column(decisions, d -> d.reviewedAt().atOffset(ZoneOffset.UTC), OffsetDateTime[]::new),
                         column(decisions, ReportReviewed::comment, String[]::new))))
                 .map(RevisionRepository::keys);
+    }
+
+    /**
+     * The tail of a statement whose common table {@code cte} returns revisions: moves each period's
+     * head forward to its latest official one among them, and answers their keys.
+     */
+    private static String officialHeadsFrom(String cte) {
+        return """
+                heads as (
+                    insert into revision_head (indicator_id, period, revision, value, provisional, withdrawn, official_at)
+                    select distinct on (indicator_id, period) * from %1$s where official_at is not null
+                    order by indicator_id, period, revision desc
+                    on conflict (indicator_id, period) do update set revision = excluded.revision,
+                        value = excluded.value, provisional = excluded.provisional,
+                        withdrawn = excluded.withdrawn, official_at = excluded.official_at
+                    where revision_head.revision < excluded.revision)
+                select indicator_id, period, revision from %1$s""".formatted(cte);
     }
 
     private static Set<Key> keys(RowSet<Row> rows) {

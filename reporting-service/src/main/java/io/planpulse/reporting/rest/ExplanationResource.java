@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.model.plan.Period;
 import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.model.Texts;
+import io.planpulse.platform.rest.IdempotencyKeyHeader;
 import io.planpulse.platform.rest.Identities;
 import io.planpulse.platform.rest.Roles;
 import io.planpulse.reporting.round.Actor;
@@ -62,7 +64,7 @@ public class ExplanationResource {
     @APIResponse(responseCode = "403", description = "FORBIDDEN_EXPLANATION: not an owning department")
     @APIResponse(responseCode = "422", description = "NOT_LAGGING, ROUND_IN_FUTURE or ROUND_OUTSIDE_WINDOW")
     public Uni<Response> give(@PathParam("indicatorId") String indicatorId, @PathParam("round") String round,
-                              @HeaderParam("Idempotency-Key") String key, byte[] body) {
+                              @HeaderParam(IdempotencyKeyHeader.NAME) String key, byte[] body) {
         return explanations.give(indicatorId, RoundResource.round(round), text(body), actor(), RoundResource.key(key))
                 .map(given -> Response.status(Response.Status.CREATED).entity(given).build());
     }
@@ -130,7 +132,7 @@ public class ExplanationResource {
         if (text.length() > max) {
             throw new InvalidRequestException("TEXT_TOO_LONG", field + " must be at most " + max + " characters");
         }
-        if (text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\t' && ch != '\r')) {
+        if (Texts.hasControlCharacters(text)) {
             throw new InvalidRequestException("TEXT_INVALID",
                     field + " must not contain control characters (tabs and line breaks are fine)");
         }

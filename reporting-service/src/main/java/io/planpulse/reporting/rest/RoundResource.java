@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planpulse.model.plan.Period;
 import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.model.Texts;
+import io.planpulse.platform.rest.IdempotencyKeyHeader;
 import io.planpulse.platform.rest.Identities;
 import io.planpulse.platform.rest.Roles;
 import io.planpulse.reporting.round.Actor;
@@ -59,7 +61,7 @@ public class RoundResource {
     @APIResponse(responseCode = "409", description = "ALREADY_PUBLISHED")
     @APIResponse(responseCode = "422", description = "ROUND_IN_FUTURE, ROUND_OUTSIDE_WINDOW or ROUND_EMPTY")
     public Uni<Response> publish(@PathParam("planId") String planId, @PathParam("round") String round,
-                                 @HeaderParam("Idempotency-Key") String key) {
+                                 @HeaderParam(IdempotencyKeyHeader.NAME) String key) {
         return rounds.publish(planId, round(round), actor(), key(key))
                 .map(published -> Response.status(Response.Status.CREATED).entity(published).build());
     }
@@ -73,7 +75,7 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "The version, reopened")
     @APIResponse(responseCode = "409", description = "NOT_PUBLISHED: never published, or already reopened")
     public Uni<RoundView> reopen(@PathParam("planId") String planId, @PathParam("round") String round,
-                                 @HeaderParam("Idempotency-Key") String key, byte[] body) {
+                                 @HeaderParam(IdempotencyKeyHeader.NAME) String key, byte[] body) {
         return rounds.reopen(planId, round(round), reason(body), actor(), key(key));
     }
 
@@ -113,11 +115,7 @@ public class RoundResource {
     }
 
     static String key(String key) {
-        if (key != null && (key.isBlank() || key.length() > 200 || key.chars().anyMatch(Character::isISOControl))) {
-            throw new InvalidRequestException("INVALID_IDEMPOTENCY_KEY",
-                    "Idempotency-Key must be 1 to 200 characters, none a control character");
-        }
-        return key;
+        return IdempotencyKeyHeader.read(key).orElse(null);
     }
 
     private static String reason(byte[] body) {
@@ -132,8 +130,7 @@ public class RoundResource {
             throw new InvalidRequestException("REASON_REQUIRED", "a reopening says why in reason");
         }
         String text = reason.asText();
-        if (text.length() > MAX_REASON || text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n'
-                && ch != '\t' && ch != '\r')) {
+        if (text.length() > MAX_REASON || Texts.hasControlCharacters(text)) {
             throw new InvalidRequestException("REASON_INVALID", "reason is at most " + MAX_REASON
                     + " characters, without control characters");
         }

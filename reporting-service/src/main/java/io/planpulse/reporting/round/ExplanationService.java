@@ -7,7 +7,6 @@ import io.planpulse.model.event.ReportAccepted;
 import io.planpulse.model.event.RoundPublished;
 import io.planpulse.model.event.Topics;
 import io.planpulse.model.plan.Period;
-import io.planpulse.model.plan.Plan;
 import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.platform.outbox.OutboxRow;
@@ -29,7 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +105,7 @@ public class ExplanationService {
                         checkMayExplain(stored, actor);
                         return plan(c, stored.planId()).flatMap(plan -> {
                             Instant now = clock.instant();
-                            RoundRules.period(round, plan.window(), LocalDate.ofInstant(now, zone(plan))).ifPresent(r -> {
+                            RoundRules.period(round, plan.window(), LocalDate.ofInstant(now, plan.zone())).ifPresent(r -> {
                                 throw new RoundRefusedException(r);
                             });
                             return rounds.lock(c, plan.planId(), round.toString())
@@ -135,7 +133,7 @@ public class ExplanationService {
                 .flatMap(latest -> statuses(c, planId, round).flatMap(statuses -> explanations.latest(c, planId,
                         round.toString()).flatMap(given -> definitions.planIndicators(c, planId, null).map(indicators -> {
                             LocalDate due = RoundRules.explanationDue(round, dueDays(plan));
-                            boolean overdue = LocalDate.ofInstant(clock.instant(), zone(plan)).isAfter(due);
+                            boolean overdue = LocalDate.ofInstant(clock.instant(), plan.zone()).isAfter(due);
                             List<Owed.Item> items = new ArrayList<>();
                             for (StoredIndicator i : indicators) {
                                 List<String> owners = i.definition().owners();
@@ -228,9 +226,5 @@ public class ExplanationService {
 
     private static int dueDays(PlanDefined plan) {
         return plan.settings() == null ? PlanSettings.DEFAULT_EXPLANATION_DUE_DAYS : plan.settings().explanationDueDays();
-    }
-
-    private static ZoneId zone(PlanDefined plan) {
-        return ZoneId.of(plan.timeZone() == null ? Plan.DEFAULT_TIME_ZONE : plan.timeZone());
     }
 }

@@ -7,7 +7,6 @@ import io.planpulse.model.event.RoundPublished;
 import io.planpulse.model.event.RoundReopened;
 import io.planpulse.model.event.Topics;
 import io.planpulse.model.plan.Period;
-import io.planpulse.model.plan.Plan;
 import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.platform.outbox.OutboxRow;
 import io.planpulse.platform.outbox.OutboxWriter;
@@ -27,7 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,7 +74,7 @@ public class RoundService {
                         : plan(c, planId).flatMap(plan -> {
                             checkMayPublish(plan, actor);
                             Instant now = clock.instant();
-                            LocalDate today = LocalDate.ofInstant(now, zone(plan));
+                            LocalDate today = LocalDate.ofInstant(now, plan.zone());
                             return rounds.find(c, planId, round.toString(), null).flatMap(latest -> {
                                 // what is refused without the plan's answer is refused before it is computed
                                 refuse(RoundRules.publish(round, plan.window(), today, state(latest), true));
@@ -238,9 +236,5 @@ public class RoundService {
     private static RoundRules.State state(Optional<StoredRound> latest) {
         return latest.isEmpty() ? RoundRules.State.NONE
                 : latest.get().reopenedAt() == null ? RoundRules.State.PUBLISHED : RoundRules.State.REOPENED;
-    }
-
-    private static ZoneId zone(PlanDefined plan) {
-        return ZoneId.of(plan.timeZone() == null ? Plan.DEFAULT_TIME_ZONE : plan.timeZone());
     }
 }

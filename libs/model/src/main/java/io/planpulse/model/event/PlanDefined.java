@@ -1,9 +1,11 @@
 package io.planpulse.model.event;
 
 import io.planpulse.model.plan.Department;
+import io.planpulse.model.plan.Plan;
 import io.planpulse.model.plan.PlanNode;
 import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Window;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -22,4 +24,9 @@ public record PlanDefined(
         List<PlanNode> nodes,
         List<String> indicatorIds,
         PlanSettings settings) {
+
+    /** The time zone its dates are judged in: its own, or the default. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone == null ? Plan.DEFAULT_TIME_ZONE : timeZone);
+    }
 }
