@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -64,13 +65,51 @@ public final class ReportEvaluator {
         return Period.parse(row.period()).filter(p -> entry != null && p.grain() == entry.indicator().frequency());
     }
 
-    public static List<RowResult> evaluate(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue,
-                                           Map<ReportKey, Head> heads, Caller caller, Instant now) {
+    /** The indicators a replace's scope reaches: those the rows name that the catalogue knows. */
+    public static Set<String> scopeIndicators(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue) {
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(row -> {
+            if (row.indicatorId() != null && catalogue.containsKey(row.indicatorId())) {
+                ids.add(row.indicatorId());
+            }
+        });
+        return ids;
+    }
+
+    /** Of the periods that hold a value now (by indicator), those a replace's scope covers: what it locks and reads. */
+    public static Set<ReportKey> inScope(ReplaceScope scope, Map<String, Set<String>> held) {
+        Set<ReportKey> keys = new LinkedHashSet<>();
+        held.forEach((indicatorId, periods) -> periods.forEach(period -> {
+            if (Period.parse(period).map(scope::covers).orElse(false)) {
+                keys.add(new ReportKey(indicatorId, period));
+            }
+        }));
+        return keys;
+    }
+
+    /**
+     * Judges the rows, and with a replace scope (else null) the scope itself: refused whole when it
+     * reaches an indicator the caller may not report; a row outside it is refused; a value within it
+     * that no row names is withdrawn with the scope's reason.
+     *
+     * @param heads the latest revisions of {@link #keysNeeded}, and with a scope those of {@link #inScope}
+     */
+    public static BatchVerdict evaluate(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue,
+                                        Map<ReportKey, Head> heads, Caller caller, Instant now, ReplaceScope scope) {
+        if (scope != null) {
+            List<String> foreign = scopeIndicators(rows, catalogue).stream()
+                    .filter(id -> !caller.mayReport(catalogue.get(id).indicator().owners())).toList();
+            if (!foreign.isEmpty()) {
+                return BatchVerdict.refused(new RowIssue(RowCode.FORBIDDEN_SCOPE, "the replace scope reaches "
+                        + String.join(", ", foreign) + ", which department " + caller.dept()
+                        + " does not own; nothing was stored"));
+            }
+        }
         List<Object> checked = new ArrayList<>(rows.size());
         Set<ReportKey> seen = new HashSet<>();
         Map<ReportKey, BigDecimal> batchValues = new HashMap<>();
         for (ReportRow row : rows) {
-            Object verdict = check(row, catalogue, caller, now, seen);
+            Object verdict = check(row, catalogue, caller, now, seen, scope);
             checked.add(verdict);
             if (verdict instanceof Valid valid && !row.withdrawn()) {
                 batchValues.put(valid.key(), row.value());
@@ -85,7 +124,24 @@ public final class ReportEvaluator {
                 results.add(judge(row, (Valid) checked.get(i), heads, batchValues));
             }
         }
-        return results;
+        return new BatchVerdict(results, scope == null ? List.of() : withdrawals(rows, catalogue, heads, seen, scope),
+                Optional.empty());
+    }
+
+    /** The scope's values that no row names, withdrawn in the order of their keys. */
+    private static List<RowResult.Accepted> withdrawals(List<ReportRow> rows, Map<String, CatalogueEntry> catalogue,
+                                                        Map<ReportKey, Head> heads, Set<ReportKey> named,
+                                                        ReplaceScope scope) {
+        Set<String> indicators = scopeIndicators(rows, catalogue);
+        return heads.entrySet().stream()
+                .filter(e -> indicators.contains(e.getKey().indicatorId()) && !named.contains(e.getKey())
+                        && !e.getValue().withdrawn()
+                        && Period.parse(e.getKey().period()).map(scope::covers).orElse(false))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(ReportKey::toString)))
+                .map(e -> new RowResult.Accepted(RowResult.NO_ROW, e.getKey(), Outcome.WITHDRAWN,
+                        e.getValue().revision() + 1, null, false, true, null, scope.reason(), null, List.of(),
+                        catalogue.get(e.getKey().indicatorId()).review() ? ReviewState.SUBMITTED : null))
+                .toList();
     }
 
     /** A row that passed every check, with what the judging needs. */
@@ -93,7 +149,7 @@ public final class ReportEvaluator {
     }
 
     private static Object check(ReportRow row, Map<String, CatalogueEntry> catalogue, Caller caller, Instant now,
-                                Set<ReportKey> seen) {
+                                Set<ReportKey> seen, ReplaceScope scope) {
         if (!row.readIssues().isEmpty()) {
             return reject(row, row.readIssues().get(0));
         }
@@ -134,6 +190,9 @@ public final class ReportEvaluator {
         if (period.start().isAfter(today)) {
             return reject(row, RowCode.PERIOD_IN_FUTURE, period + " begins after today (" + today + ", "
                     + entry.timeZone() + ")");
+        }
+        if (scope != null && !scope.covers(period)) {
+            return reject(row, RowCode.OUTSIDE_SCOPE, period + " lies outside the replace scope " + scope);
         }
         Optional<RowIssue> text = textIssue(row);
         if (text.isPresent()) {

@@ -21,5 +21,9 @@ public enum RowCode {
     /** A note, reason or source with control characters (but tab and line breaks). */
     TEXT_INVALID,
     /** A field a report does not have. */
-    UNKNOWN_FIELD
+    UNKNOWN_FIELD,
+    /** A row of a replace whose period lies outside the scope's range. */
+    OUTSIDE_SCOPE,
+    /** A replace whose scope reaches an indicator the caller may not report: the whole batch is refused (403). */
+    FORBIDDEN_SCOPE
 }

@@ -7,6 +7,10 @@ import java.util.List;
 /** The verdict on one row: refused with a code, or accepted with its outcome. */
 public sealed interface RowResult {
 
+    /** The index of a result that no row of the request made: a withdrawal a replace adds. */
+    int NO_ROW = -1;
+
+    /** The row's place in the request, from 0, or {@link #NO_ROW}. */
     int index();
 
     record Rejected(int index, String indicatorId, String period, RowIssue issue) implements RowResult {

@@ -1,7 +1,11 @@
 package io.planpulse.indicators.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.planpulse.indicators.domain.BatchVerdict;
+import io.planpulse.indicators.domain.ReplaceScope;
 import io.planpulse.indicators.domain.RowResult;
 import io.planpulse.indicators.domain.Warning;
+import io.planpulse.indicators.service.BatchRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +15,19 @@ import java.util.Map;
  * The import summary of DESIGN §5: counts per outcome, the warnings and the conflicts by row index.
  * {@code stored} says whether the accepted rows were stored (false for a dry run and for an atomic
  * batch with a conflict, whose counts say what would have happened). {@code submitted} counts the
- * created, revised and withdrawn rows that wait for the plan office's review.
+ * created, revised and withdrawn values that wait for the plan office's review. A replace names its
+ * scope and lists the values it withdraws (counted in {@code withdrawn}), none of which is a row.
  */
 public record BatchSummary(int received, int created, int revised, int unchanged, int withdrawn, int rejected, int submitted,
                            List<RowWarning> warnings, List<Conflict> conflicts, boolean atomic, boolean dryRun,
-                           boolean stored) {
+                           boolean stored, @JsonInclude(JsonInclude.Include.NON_NULL) Replaced replace) {
+
+    /** A replace's scope and the values of it that the batch no longer holds, withdrawn with its reason. */
+    public record Replaced(String from, String to, String reason, List<Withdrawal> withdrawals) {
+    }
+
+    public record Withdrawal(String indicatorId, String period, int revision) {
+    }
 
     public record RowWarning(int index, String code, String message) {
     }
@@ -23,7 +35,8 @@ public record BatchSummary(int received, int created, int revised, int unchanged
     public record Conflict(int index, String indicatorId, String period, String code, String message) {
     }
 
-    static BatchSummary of(List<RowResult> results, boolean atomic, boolean dryRun) {
+    static BatchSummary of(BatchRequest batch, BatchVerdict verdict) {
+        List<RowResult> results = verdict.rows();
         int created = 0;
         int revised = 0;
         int unchanged = 0;
@@ -51,9 +64,18 @@ public record BatchSummary(int received, int created, int revised, int unchanged
                 warnings.add(new RowWarning(a.index(), w.code().name(), w.message()));
             }
         }
-        boolean stored = !dryRun && !(atomic && !conflicts.isEmpty());
+        Replaced replaced = null;
+        ReplaceScope scope = batch.replace();
+        if (scope != null) {
+            withdrawn += verdict.withdrawals().size();
+            submitted += (int) verdict.withdrawals().stream().filter(w -> w.review() != null).count();
+            replaced = new Replaced(scope.from().toString(), scope.to().toString(), scope.reason(),
+                    verdict.withdrawals().stream().map(w -> new Withdrawal(w.key().indicatorId(), w.key().period(),
+                            w.revision())).toList());
+        }
+        boolean stored = !batch.dryRun() && !(batch.atomic() && !conflicts.isEmpty());
         return new BatchSummary(results.size(), created, revised, unchanged, withdrawn, conflicts.size(), submitted, warnings,
-                conflicts, atomic, dryRun, stored);
+                conflicts, batch.atomic(), batch.dryRun(), stored, replaced);
     }
 
     /** The summary inside an RFC 9457 problem body, for an atomic batch refused whole. */
@@ -76,6 +98,9 @@ public record BatchSummary(int received, int created, int revised, int unchanged
         body.put("atomic", atomic);
         body.put("dryRun", dryRun);
         body.put("stored", stored);
+        if (replace != null) {
+            body.put("replace", replace);
+        }
         return body;
     }
 }

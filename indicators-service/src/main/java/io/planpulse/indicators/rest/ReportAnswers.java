@@ -2,20 +2,22 @@ package io.planpulse.indicators.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.indicators.domain.BatchVerdict;
 import io.planpulse.indicators.domain.Outcome;
 import io.planpulse.indicators.domain.RowCode;
+import io.planpulse.indicators.domain.RowIssue;
 import io.planpulse.indicators.domain.RowResult;
 import io.planpulse.indicators.service.BatchRequest;
 import io.planpulse.indicators.service.WriteAnswer;
 import io.planpulse.platform.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /**
  * The answers to report writes (DESIGN §5), made from the rows' results: one report is 201 with its
  * revision, 200 when unchanged, 422 (403 for another department's indicator) as a problem when
- * refused; a batch is 200 with its import summary, or 422 with it when an atomic batch has a conflict.
+ * refused; a batch is 200 with its import summary, 422 with it when an atomic batch has a conflict,
+ * or 403 when a replace's scope reaches another department's indicators.
  */
 @ApplicationScoped
 public class ReportAnswers {
@@ -42,8 +44,13 @@ public class ReportAnswers {
         return new WriteAnswer(accepted.outcome() == Outcome.UNCHANGED ? 200 : 201, JSON, write(body));
     }
 
-    WriteAnswer summary(BatchRequest batch, List<RowResult> results) {
-        BatchSummary summary = BatchSummary.of(results, batch.atomic(), batch.dryRun());
+    WriteAnswer summary(BatchRequest batch, BatchVerdict verdict) {
+        if (verdict.refusal().isPresent()) {
+            RowIssue refusal = verdict.refusal().get();
+            return new WriteAnswer(403, Problem.MEDIA_TYPE, write(Problem.of(403, "Forbidden", refusal.code().name(),
+                    refusal.message())));
+        }
+        BatchSummary summary = BatchSummary.of(batch, verdict);
         if (batch.atomic() && summary.rejected() > 0) {
             return new WriteAnswer(422, Problem.MEDIA_TYPE, write(summary.asProblem(
                     "the atomic batch has " + summary.rejected() + " conflict(s); nothing was stored")));

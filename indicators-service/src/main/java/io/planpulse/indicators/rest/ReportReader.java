@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.planpulse.indicators.domain.ReplaceScope;
+import io.planpulse.indicators.domain.ReportEvaluator;
 import io.planpulse.indicators.domain.ReportRow;
 import io.planpulse.indicators.domain.RowCode;
 import io.planpulse.indicators.domain.RowIssue;
 import io.planpulse.indicators.service.BatchRequest;
 import io.planpulse.indicators.service.IngestionConfig;
+import io.planpulse.model.Texts;
+import io.planpulse.model.plan.Period;
+import io.planpulse.platform.error.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,7 +48,10 @@ public class ReportReader {
 
     static final Set<String> FIELDS = Set.of("indicatorId", "period", "value", "provisional", "note", "reason",
             "source", "withdrawn");
-    private static final Set<String> BATCH_FIELDS = Set.of("reports", "atomic", "dryRun");
+    private static final Set<String> BATCH_FIELDS = Set.of("reports", "atomic", "dryRun", "replace");
+    private static final Set<String> REPLACE_FIELDS = Set.of("from", "to", "reason");
+    /** The problem code of a replace scope that cannot be read (400). */
+    static final String REPLACE_INVALID = "REPLACE_INVALID";
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final ObjectMapper json;
@@ -78,12 +86,13 @@ public class ReportReader {
 
     public BatchRequest batch(JsonNode body) {
         if (!body.isObject()) {
-            throw new MalformedRequestException("a batch is a JSON object {reports: [...], atomic?, dryRun?}");
+            throw new MalformedRequestException("a batch is a JSON object {reports: [...], atomic?, dryRun?, replace?}");
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!BATCH_FIELDS.contains(name)) {
-                throw new MalformedRequestException("a batch has no field '" + name + "' (reports, atomic, dryRun)");
+                throw new MalformedRequestException("a batch has no field '" + name
+                        + "' (reports, atomic, dryRun, replace)");
             }
         }
         JsonNode reports = body.get("reports");
@@ -97,10 +106,86 @@ public class ReportReader {
             rows.add(item.isObject() ? row(i, item) : new ReportRow(i, null, null, null, null, false, false, null, null,
                     null, List.of(new RowIssue(RowCode.VALUE_INVALID, "a report is a JSON object"))));
         }
-        return new BatchRequest(rows, flag(body, "atomic"), flag(body, "dryRun"));
+        JsonNode atomic = body.get("atomic");
+        return request(rows, atomic == null || atomic.isNull() ? null : flag(body, "atomic"), flag(body, "dryRun"),
+                replace(body.get("replace")));
     }
 
-    public BatchRequest csv(byte[] body, String contentType, boolean atomic, boolean dryRun) {
+    /**
+     * The scope a batch replaces (DESIGN §5, "Scoped replace"), from its range and reason, or null
+     * when none is named. Refused with {@link #REPLACE_INVALID} unless it names two periods, the
+     * first not after the second, and a reason that could be a withdrawal's.
+     */
+    public ReplaceScope replace(String from, String to, String reason) {
+        if (from == null && to == null && reason == null) {
+            return null;
+        }
+        Period first = period("from", from);
+        Period last = period("to", to);
+        if (first.start().isAfter(last.start()) || first.end().isAfter(last.end())) {
+            throw new InvalidRequestException(REPLACE_INVALID, "the replace range " + first + " … " + last
+                    + " runs backwards");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException(REPLACE_INVALID, "a replace needs a reason: every value it withdraws "
+                    + "carries it");
+        }
+        if (reason.length() > ReportEvaluator.MAX_REASON || Texts.hasControlCharacters(reason)) {
+            throw new InvalidRequestException(REPLACE_INVALID, "the replace's reason must be at most "
+                    + ReportEvaluator.MAX_REASON + " characters, without control characters");
+        }
+        return new ReplaceScope(first, last, reason.strip());
+    }
+
+    private static Period period(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException(REPLACE_INVALID, "a replace names its range with from and to, "
+                    + "and a reason; " + field + " is missing");
+        }
+        return Period.parse(text.trim()).orElseThrow(() -> new InvalidRequestException(REPLACE_INVALID, "replace "
+                + field + " '" + text + "' is not a period such as 2025, 2025-H1, 2025-Q3 or 2025-07"));
+    }
+
+    private ReplaceScope replace(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new InvalidRequestException(REPLACE_INVALID, "replace is an object {from, to, reason}");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            JsonNode value = node.get(name);
+            if (!REPLACE_FIELDS.contains(name)) {
+                throw new InvalidRequestException(REPLACE_INVALID, "replace has no field '" + name
+                        + "' (from, to, reason)");
+            }
+            if (!value.isNull() && !value.isTextual() && !value.isIntegralNumber()) {
+                throw new InvalidRequestException(REPLACE_INVALID, "replace's " + name + " must be text");
+            }
+        }
+        ReplaceScope scope = replace(textOf(node, "from"), textOf(node, "to"), textOf(node, "reason"));
+        if (scope == null) {
+            throw new InvalidRequestException(REPLACE_INVALID, "a replace names its range with from and to, and a reason");
+        }
+        return scope;
+    }
+
+    private static String textOf(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A batch of these rows; a replace is atomic, and refused when the request says otherwise. */
+    public static BatchRequest request(List<ReportRow> rows, Boolean atomic, boolean dryRun, ReplaceScope replace) {
+        if (replace != null && Boolean.FALSE.equals(atomic)) {
+            throw new InvalidRequestException(REPLACE_INVALID, "a replace is stored whole or not at all: leave atomic "
+                    + "out or make it true");
+        }
+        return new BatchRequest(rows, replace != null || Boolean.TRUE.equals(atomic), dryRun, replace);
+    }
+
+    public List<ReportRow> csv(byte[] body, String contentType) {
         if (body == null || body.length == 0) {
             throw new MalformedRequestException("the request has no body");
         }
@@ -124,7 +209,7 @@ public class ReportReader {
             }
             throw new MalformedRequestException("CSV does not parse: " + firstLine(e.getMessage()));
         }
-        return new BatchRequest(rows, atomic, dryRun);
+        return rows;
     }
 
     private void checkRowCount(int rows) {
@@ -140,7 +225,7 @@ public class ReportReader {
      * a row of the sheet. A date in the period column is its month, as a spreadsheet turns what was
      * typed as {@code 2025-07} into the first of July.
      */
-    public BatchRequest xlsx(byte[] body, boolean atomic, boolean dryRun) {
+    public List<ReportRow> xlsx(byte[] body) {
         if (body == null || body.length == 0) {
             throw new MalformedRequestException("the request has no body");
         }
@@ -167,7 +252,7 @@ public class ReportReader {
             });
             rows.add(csvRow(row.number() - headerRow.number() - 1, record, columns));
         }
-        return new BatchRequest(rows, atomic, dryRun);
+        return rows;
     }
 
     /** The header's columns by their lower-case names; unknown ones and missing required ones are refused. */

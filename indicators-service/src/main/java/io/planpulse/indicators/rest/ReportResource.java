@@ -2,6 +2,8 @@ package io.planpulse.indicators.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planpulse.indicators.domain.Caller;
+import io.planpulse.indicators.domain.ReplaceScope;
+import io.planpulse.indicators.domain.ReportRow;
 import io.planpulse.indicators.service.BatchRequest;
 import io.planpulse.indicators.service.IdempotencyKey;
 import io.planpulse.indicators.service.WriteAnswer;
@@ -16,6 +18,7 @@ import io.planpulse.platform.rest.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -104,21 +108,26 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report many values (JSON)", description = "At most 10,000 rows and 5 MB. Rows that are "
             + "refused are listed as conflicts and the rest are stored, unless atomic is true (then nothing is stored "
-            + "and the answer is 422 with the summary). dryRun validates and stores nothing.")
+            + "and the answer is 422 with the summary). dryRun validates and stores nothing. replace {from, to, reason} "
+            + "makes the batch replace its indicators' values of the periods within from … to: those it no longer "
+            + "holds are withdrawn with the reason; a replace is atomic, and refused whole (403 FORBIDDEN_SCOPE) when "
+            + "it reaches an indicator of another department.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "batch",
             value = ReportExamples.BATCH)))
     @APIResponse(responseCode = "200", description = "The import summary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary",
                     value = ReportExamples.SUMMARY)))
     @APIResponse(responseCode = "413", description = "Over 10,000 rows or 5 MB")
+    @APIResponse(responseCode = "400", description = "A body that is not a batch, or a replace that cannot be read "
+            + "(REPLACE_INVALID)")
+    @APIResponse(responseCode = "403", description = "A replace whose scope reaches an indicator of another department "
+            + "(FORBIDDEN_SCOPE): nothing stored")
     @APIResponse(responseCode = "422", description = "An atomic batch with a conflict: nothing stored")
     public Uni<Response> submitBatch(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) {
         Caller caller = admitted(body);
         JsonNode tree = reader.parseJson(body);
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofJson(k, "reports/batch", tree));
-        BatchRequest batch = reader.batch(tree);
-        return reports.submitBatch(batch, caller, key, results -> answers.summary(batch, results))
-                .map(ReportResource::response);
+        return submit(reader.batch(tree), caller, key);
     }
 
     @POST
@@ -128,20 +137,18 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report many values (CSV)", description = "Header indicatorId,period,value,provisional,note,reason "
             + "(source and withdrawn optional). The charset of the Content-Type, else UTF-8 with or without a byte order "
-            + "mark, else GB18030 (what Chinese Excel saves). atomic and dryRun are query parameters here.")
+            + "mark, else GB18030 (what Chinese Excel saves). atomic, dryRun and a replace's scope (replaceFrom, "
+            + "replaceTo, replaceReason) are query parameters here.")
     @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = ReportExamples.CSV)))
     @APIResponse(responseCode = "200", description = "The import summary")
     public Uni<Response> submitCsv(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                    @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                   @QueryParam("atomic") @DefaultValue("false") boolean atomic,
-                                   @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                                   byte[] body) {
+                                   @BeanParam FileBatch options, byte[] body) {
         Caller caller = admitted(body);
+        BatchRequest batch = options.request(reader, reader.csv(body, contentType));
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
-                "reports/batch.csv?atomic=" + atomic + "&dryRun=" + dryRun + ";" + contentType, body));
-        BatchRequest batch = reader.csv(body, contentType, atomic, dryRun);
-        return reports.submitBatch(batch, caller, key, results -> answers.summary(batch, results))
-                .map(ReportResource::response);
+                "reports/batch.csv?" + FileBatch.parameters(batch) + ";" + contentType, body));
+        return submit(batch, caller, key);
     }
 
     @POST
@@ -152,18 +159,51 @@ public class ReportResource {
     @Operation(summary = "Report many values (Excel workbook, .xlsx)", description = "The first sheet: its first row "
             + "is the header of the CSV form, each row below it a report (its index counts from the row below the "
             + "header). Cells are read as they are held, not as displayed; a date in the period column is its month. "
-            + "atomic and dryRun are query parameters here.")
+            + "atomic, dryRun and a replace's scope (replaceFrom, replaceTo, replaceReason) are query parameters here.")
     @APIResponse(responseCode = "200", description = "The import summary")
-    public Uni<Response> submitXlsx(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-                                    @QueryParam("atomic") @DefaultValue("false") boolean atomic,
-                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+    public Uni<Response> submitXlsx(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @BeanParam FileBatch options,
                                     byte[] body) {
         Caller caller = admitted(body);
+        BatchRequest batch = options.request(reader, reader.xlsx(body));
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
-                "reports/batch.xlsx?atomic=" + atomic + "&dryRun=" + dryRun, body));
-        BatchRequest batch = reader.xlsx(body, atomic, dryRun);
-        return reports.submitBatch(batch, caller, key, results -> answers.summary(batch, results))
+                "reports/batch.xlsx?" + FileBatch.parameters(batch), body));
+        return submit(batch, caller, key);
+    }
+
+    private Uni<Response> submit(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key) {
+        return reports.submitBatch(batch, caller, key, verdict -> answers.summary(batch, verdict))
                 .map(ReportResource::response);
+    }
+
+    /** How a file's rows are stored, named by query parameters as the JSON batch names it in its body. */
+    public static class FileBatch {
+
+        @QueryParam("atomic")
+        Boolean atomic;
+
+        @QueryParam("dryRun")
+        @DefaultValue("false")
+        boolean dryRun;
+
+        @QueryParam("replaceFrom")
+        String replaceFrom;
+
+        @QueryParam("replaceTo")
+        String replaceTo;
+
+        @QueryParam("replaceReason")
+        String replaceReason;
+
+        BatchRequest request(ReportReader reader, List<ReportRow> rows) {
+            return ReportReader.request(rows, atomic, dryRun, reader.replace(replaceFrom, replaceTo, replaceReason));
+        }
+
+        /** What a retry must repeat, besides the file, to get the first answer. */
+        static String parameters(BatchRequest batch) {
+            ReplaceScope replace = batch.replace();
+            return "atomic=" + batch.atomic() + "&dryRun=" + batch.dryRun() + (replace == null ? ""
+                    : "&replace=" + replace.from() + "," + replace.to() + "," + replace.reason());
+        }
     }
 
     @GET

@@ -3,9 +3,9 @@ package io.planpulse.indicators.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.planpulse.indicators.domain.BatchVerdict;
 import io.planpulse.indicators.domain.RowResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** Reports accepted by outcome, rejected by code, and batch sizes. */
 @ApplicationScoped
@@ -27,15 +27,27 @@ public class IngestionMetrics {
     /**
      * @param stored whether the accepted rows were stored (not for an atomic batch refused whole)
      */
-    void judged(List<RowResult> results, boolean stored) {
-        for (RowResult result : results) {
+    void judged(BatchVerdict verdict, boolean stored) {
+        verdict.refusal().ifPresent(issue -> rejected(issue.code().name()));
+        for (RowResult result : verdict.rows()) {
             if (result instanceof RowResult.Rejected r) {
-                Counter.builder("planpulse.reports.rejected").tag("code", r.issue().code().name())
-                        .description("report rows refused, by code").register(registry).increment();
+                rejected(r.issue().code().name());
             } else if (stored) {
-                Counter.builder("planpulse.reports.accepted").tag("outcome", ((RowResult.Accepted) result).outcome().name())
-                        .description("report rows accepted, by outcome").register(registry).increment();
+                accepted((RowResult.Accepted) result);
             }
         }
+        if (stored) {
+            verdict.withdrawals().forEach(this::accepted);
+        }
+    }
+
+    private void rejected(String code) {
+        Counter.builder("planpulse.reports.rejected").tag("code", code)
+                .description("report rows refused, by code").register(registry).increment();
+    }
+
+    private void accepted(RowResult.Accepted result) {
+        Counter.builder("planpulse.reports.accepted").tag("outcome", result.outcome().name())
+                .description("report rows accepted, by outcome").register(registry).increment();
     }
 }

@@ -2,7 +2,9 @@ package io.planpulse.indicators.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planpulse.indicators.domain.BatchVerdict;
 import io.planpulse.indicators.domain.Caller;
+import io.planpulse.indicators.domain.CatalogueEntry;
 import io.planpulse.indicators.domain.Head;
 import io.planpulse.indicators.domain.ReportEvaluator;
 import io.planpulse.indicators.domain.ReportKey;
@@ -61,24 +63,25 @@ public class ReportService {
      */
     public Uni<WriteAnswer> submit(ReportRow row, Caller caller, Optional<IdempotencyKey> key,
                                    Function<RowResult, WriteAnswer> answer) {
-        return ingest(List.of(row), false, false, caller, key, results -> answer.apply(results.get(0)));
+        BatchRequest one = new BatchRequest(List.of(row), false, false, null);
+        return ingest(one, caller, key, verdict -> answer.apply(verdict.rows().get(0)));
     }
 
-    /** A batch, answered as {@link #submit} is, from every row's result. */
+    /** A batch, answered as {@link #submit} is, from the batch's verdict. */
     public Uni<WriteAnswer> submitBatch(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key,
-                                        Function<List<RowResult>, WriteAnswer> answer) {
+                                        Function<BatchVerdict, WriteAnswer> answer) {
         metrics.batch(batch.rows().size());
-        return ingest(batch.rows(), batch.atomic(), batch.dryRun(), caller, key, answer);
+        return ingest(batch, caller, key, answer);
     }
 
-    private Uni<WriteAnswer> ingest(List<ReportRow> rows, boolean atomic, boolean dryRun, Caller caller,
-                                    Optional<IdempotencyKey> key, Function<List<RowResult>, WriteAnswer> answer) {
+    private Uni<WriteAnswer> ingest(BatchRequest batch, Caller caller, Optional<IdempotencyKey> key,
+                                    Function<BatchVerdict, WriteAnswer> answer) {
         return idempotent.run(caller, key,
-                (connection, now) -> judgeAndStore(connection, rows, atomic, dryRun, caller, now).map(answer));
+                (connection, now) -> judgeAndStore(connection, batch, caller, now).map(answer));
     }
 
-    private Uni<List<RowResult>> judgeAndStore(SqlConnection connection, List<ReportRow> rows, boolean atomic,
-                                               boolean dryRun, Caller caller, Instant now) {
+    private Uni<BatchVerdict> judgeAndStore(SqlConnection connection, BatchRequest batch, Caller caller, Instant now) {
+        List<ReportRow> rows = batch.rows();
         Set<String> ids = new LinkedHashSet<>();
         rows.forEach(row -> {
             // another spelling names no indicator (and a NUL could not even be sent to the database)
@@ -86,32 +89,44 @@ public class ReportService {
                 ids.add(row.indicatorId());
             }
         });
-        return catalogue.find(connection, ids).flatMap(entries -> {
-            Set<ReportKey> needed = ReportEvaluator.keysNeeded(rows, entries);
-            Uni<Void> locked = dryRun ? Uni.createFrom().voidItem()
-                    : reports.lock(connection, ReportEvaluator.reportedKeys(rows, entries));
+        return catalogue.find(connection, ids).flatMap(entries -> inScope(connection, batch, entries).flatMap(scope -> {
+            Set<ReportKey> needed = new LinkedHashSet<>(ReportEvaluator.keysNeeded(rows, entries));
+            needed.addAll(scope);
+            Set<ReportKey> revised = new LinkedHashSet<>(ReportEvaluator.reportedKeys(rows, entries));
+            revised.addAll(scope);
+            Uni<Void> locked = batch.dryRun() ? Uni.createFrom().voidItem() : reports.lock(connection, revised);
             // the lock and the read of the heads go out together, pipelined; the read runs once the lock is held
             Uni<Map<ReportKey, Head>> current = Uni.combine().all().unis(locked, reports.heads(connection, needed))
                     .with((ignored, heads) -> heads);
             return current.flatMap(heads -> {
-                List<RowResult> results = ReportEvaluator.evaluate(rows, entries, heads, caller, now);
-                boolean conflicts = results.stream().anyMatch(r -> r instanceof RowResult.Rejected);
-                if (dryRun) {
-                    return Uni.createFrom().item(results);
+                BatchVerdict verdict = ReportEvaluator.evaluate(rows, entries, heads, caller, now, batch.replace());
+                if (batch.dryRun()) {
+                    return Uni.createFrom().item(verdict);
                 }
-                if (atomic && conflicts) {
-                    metrics.judged(results, false);
-                    return Uni.createFrom().item(results);
+                if (batch.atomic() && verdict.conflicts()) {
+                    metrics.judged(verdict, false);
+                    return Uni.createFrom().item(verdict);
                 }
-                metrics.judged(results, true);
-                List<RowResult.Accepted> stored = results.stream()
-                        .filter(r -> r instanceof RowResult.Accepted a && a.stores())
-                        .map(r -> (RowResult.Accepted) r).toList();
+                metrics.judged(verdict, true);
+                List<RowResult.Accepted> stored = verdict.revisions();
                 // the revisions, their heads and their events go out together, pipelined, in this order
                 return Uni.combine().all().unis(reports.store(connection, revisions(stored, caller, now)),
-                        outbox.add(connection, events(stored, caller, now))).discardItems().replaceWith(results);
+                        outbox.add(connection, events(stored, caller, now))).discardItems().replaceWith(verdict);
             });
-        });
+        }));
+    }
+
+    /**
+     * The periods a replace's scope covers that hold a value now, read before the lock. A value
+     * someone pushes into the scope between this read and the lock is newer than the replace and
+     * stays; every period read here is locked before its latest revision is read again.
+     */
+    private Uni<Set<ReportKey>> inScope(SqlConnection connection, BatchRequest batch, Map<String, CatalogueEntry> entries) {
+        if (batch.replace() == null) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return reports.reportedPeriods(connection, ReportEvaluator.scopeIndicators(batch.rows(), entries))
+                .map(held -> ReportEvaluator.inScope(batch.replace(), held));
     }
 
     private static List<StoredRevision> revisions(List<RowResult.Accepted> stored, Caller caller, Instant now) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.planpulse.indicators.testing.TestCatalogue;
+import io.planpulse.model.event.ReviewState;
 import io.planpulse.model.plan.Indicator;
+import io.planpulse.model.plan.Period;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ReportEvaluatorTest {
@@ -49,13 +52,25 @@ class ReportEvaluatorTest {
     }
 
     static List<RowResult> evaluate(Caller caller, Map<ReportKey, Head> heads, ReportRow... rows) {
+        return replace(caller, heads, null, rows).rows();
+    }
+
+    static BatchVerdict replace(Caller caller, Map<ReportKey, Head> heads, ReplaceScope scope, ReportRow... rows) {
         List<ReportRow> indexed = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             ReportRow r = rows[i];
             indexed.add(new ReportRow(i, r.indicatorId(), r.period(), r.value(), r.valueText(), r.provisional(),
                     r.withdrawn(), r.note(), r.reason(), r.source(), r.readIssues()));
         }
-        return ReportEvaluator.evaluate(indexed, CATALOGUE, heads, caller, NOW);
+        return ReportEvaluator.evaluate(indexed, CATALOGUE, heads, caller, NOW, scope);
+    }
+
+    static ReplaceScope scope(String from, String to) {
+        return new ReplaceScope(Period.parse(from).orElseThrow(), Period.parse(to).orElseThrow(), "统计局更正");
+    }
+
+    static Head value(int revision, String value) {
+        return new Head(revision, new BigDecimal(value), false, false, null, null);
     }
 
     static RowResult one(Caller caller, ReportRow row) {
@@ -105,6 +120,87 @@ class ReportEvaluatorTest {
         RowResult.Rejected rejected = assertInstanceOf(RowResult.Rejected.class, one(caller, row));
         assertEquals(code, rejected.issue().code(), rejected.issue().message());
         assertTrue(!rejected.issue().message().isBlank());
+    }
+
+    @ParameterizedTest(name = "{0} … {1} covers {2}: {3}")
+    @CsvSource({
+            "2021-Q1, 2021-Q2, 2021-01, true",
+            "2021-Q1, 2021-Q2, 2021-06, true",
+            "2021-Q1, 2021-Q2, 2021-07, false",
+            "2021-Q1, 2021-Q2, 2020-12, false",
+            "2021-Q1, 2021-Q2, 2021-H1, true",
+            "2021-Q1, 2021-Q2, 2021, false",
+            "2021-01, 2021-12, 2021, true",
+            "2021, 2021, 2021-Q4, true",
+            "2021, 2023, 2022, true",
+            "2021, 2023, 2024, false",
+            "2021-03, 2021-03, 2021-03, true",
+            "2021-03, 2021-03, 2021-Q1, false"})
+    void aScopeCoversThePeriodsWhollyWithinItsRange(String from, String to, String period, boolean covered) {
+        assertEquals(covered, scope(from, to).covers(Period.parse(period).orElseThrow()));
+    }
+
+    @Test
+    void aReplaceWithdrawsWhatTheFileNoLongerHoldsWithinItsScopeOnly() {
+        Map<ReportKey, Head> heads = Map.of(
+                new ReportKey("T-TRAINS", "2021-01"), value(1, "110"),
+                new ReportKey("T-TRAINS", "2021-02"), value(2, "120"),
+                new ReportKey("T-TRAINS", "2021-03"), value(1, "130"),
+                new ReportKey("T-TRAINS", "2021-04"), new Head(3, null, false, true, null, null),
+                new ReportKey("T-TRAINS", "2021-05"), value(1, "150"),
+                new ReportKey("T-TRAINS", "2021-07"), value(1, "170"),
+                new ReportKey("T-FX", "2021-02"), value(1, "50"));
+        BatchVerdict verdict = replace(ADMIN, heads, scope("2021-Q1", "2021-Q2"),
+                row("T-TRAINS", "2021-01", "110"), row("T-TRAINS", "2021-02", "125"),
+                withdrawal("T-TRAINS", "2021-03", "误报"));
+        assertEquals(List.of(Outcome.UNCHANGED, Outcome.REVISED, Outcome.WITHDRAWN), verdict.rows().stream()
+                .map(r -> ((RowResult.Accepted) r).outcome()).toList());
+        RowResult.Accepted withdrawn = verdict.withdrawals().get(0);
+        assertEquals(1, verdict.withdrawals().size(), "a withdrawn value, a period outside the scope and another "
+                + "indicator stay as they are: " + verdict.withdrawals());
+        assertEquals(new ReportKey("T-TRAINS", "2021-05"), withdrawn.key());
+        assertEquals(Outcome.WITHDRAWN, withdrawn.outcome());
+        assertEquals(2, withdrawn.revision());
+        assertEquals("统计局更正", withdrawn.reason());
+        assertEquals(RowResult.NO_ROW, withdrawn.index());
+        assertEquals(null, withdrawn.review(), "a plan without review takes it at once");
+        assertEquals(3, verdict.revisions().size(), "the revised row, the row's withdrawal and the scope's");
+        assertTrue(!verdict.conflicts());
+    }
+
+    @Test
+    void aReplacedValueReEntersReviewWhereTheOfficeReviews() {
+        Map<String, CatalogueEntry> reviewed = new HashMap<>(CATALOGUE);
+        CatalogueEntry trains = CATALOGUE.get("T-TRAINS");
+        reviewed.put("T-TRAINS", new CatalogueEntry(trains.planId(), trains.indicator(), trains.timeZone(),
+                trains.planWindow(), "DRC", true));
+        Map<ReportKey, Head> heads = Map.of(new ReportKey("T-TRAINS", "2021-01"),
+                new Head(1, new BigDecimal("110"), false, false, null, ReviewState.APPROVED),
+                new ReportKey("T-TRAINS", "2021-02"), new Head(1, new BigDecimal("120"), false, false, null,
+                        ReviewState.APPROVED));
+        BatchVerdict verdict = ReportEvaluator.evaluate(List.of(row("T-TRAINS", "2021-01", "111")), reviewed, heads,
+                TRANSPORT, NOW, scope("2021-01", "2021-03"));
+        assertEquals(ReviewState.SUBMITTED, ((RowResult.Accepted) verdict.rows().get(0)).review());
+        assertEquals(ReviewState.SUBMITTED, verdict.withdrawals().get(0).review());
+    }
+
+    @Test
+    void aReplaceRefusesARowOutsideItsScopeAndAScopeReachingAnotherDepartment() {
+        BatchVerdict outside = replace(TRANSPORT, Map.of(), scope("2021-Q1", "2021-Q1"),
+                row("T-TRAINS", "2021-01", "110"), row("T-TRAINS", "2021-04", "140"));
+        RowResult.Rejected rejected = assertInstanceOf(RowResult.Rejected.class, outside.rows().get(1));
+        assertEquals(RowCode.OUTSIDE_SCOPE, rejected.issue().code());
+        assertTrue(outside.conflicts());
+
+        Map<ReportKey, Head> heads = Map.of(new ReportKey("T-FX", "2021-02"), value(1, "50"));
+        BatchVerdict foreign = replace(TRANSPORT, heads, scope("2021-Q1", "2021-Q1"),
+                row("T-TRAINS", "2021-01", "110"), row("T-FX", "2021-01", "40"));
+        assertEquals(RowCode.FORBIDDEN_SCOPE, foreign.refusal().orElseThrow().code());
+        assertTrue(foreign.refusal().get().message().contains("T-FX"), foreign.refusal().get().message());
+        assertEquals(List.of(), foreign.revisions(), "nothing of a refused replace is stored");
+        assertTrue(foreign.conflicts());
+        assertTrue(replace(FTZ, Map.of(), scope("2021", "2021"), row("T-TRAINS", "2021-01", "110")).refusal().isEmpty(),
+                "a co-owner replaces the indicator too");
     }
 
     @Test

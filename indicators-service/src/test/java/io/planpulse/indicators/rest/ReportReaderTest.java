@@ -85,27 +85,26 @@ class ReportReaderTest {
     @Test
     void readsUtf8CsvWithAndWithoutAByteOrderMark() {
         byte[] plain = CSV.getBytes(StandardCharsets.UTF_8);
-        assertRows(reader.csv(plain, "text/csv", false, false).rows());
+        assertRows(reader.csv(plain, "text/csv"));
         byte[] bom = new byte[plain.length + 3];
         bom[0] = (byte) 0xEF;
         bom[1] = (byte) 0xBB;
         bom[2] = (byte) 0xBF;
         System.arraycopy(plain, 0, bom, 3, plain.length);
-        assertRows(reader.csv(bom, "text/csv", false, false).rows());
+        assertRows(reader.csv(bom, "text/csv"));
     }
 
     @Test
     void readsCsvThatChineseExcelSavesInGb18030() {
         byte[] gb = CSV.getBytes(Charset.forName("GB18030"));
-        assertRows(reader.csv(gb, "text/csv", true, true).rows());
-        assertRows(reader.csv(gb, "text/csv; charset=GB18030", false, false).rows());
-        assertTrue(reader.csv(gb, "text/csv", true, true).atomic());
+        assertRows(reader.csv(gb, "text/csv"));
+        assertRows(reader.csv(gb, "text/csv; charset=GB18030"));
     }
 
     @Test
     void readsTheOptionalColumnsInAnyCaseAndOrder() {
         String csv = "Period,IndicatorId,Value,Withdrawn,Reason,Source\n2021-03,T-TRAINS,,yes,误报,月报\n";
-        ReportRow row = reader.csv(csv.getBytes(StandardCharsets.UTF_8), "text/csv", false, false).rows().get(0);
+        ReportRow row = reader.csv(csv.getBytes(StandardCharsets.UTF_8), "text/csv").get(0);
         assertTrue(row.withdrawn());
         assertEquals("误报", row.reason());
         assertEquals("月报", row.source());
@@ -115,15 +114,15 @@ class ReportReaderTest {
     @Test
     void aBadCellIsTheRowsProblemButABadHeaderIsTheRequests() {
         String csv = "indicatorId,period,value,provisional\nT-TRAINS,2021-01,1，5,maybe\n";
-        ReportRow row = reader.csv(csv.getBytes(StandardCharsets.UTF_8), "text/csv", false, false).rows().get(0);
+        ReportRow row = reader.csv(csv.getBytes(StandardCharsets.UTF_8), "text/csv").get(0);
         assertEquals(List.of(RowCode.VALUE_INVALID, RowCode.VALUE_INVALID), row.readIssues().stream().map(i -> i.code()).toList());
         assertThrows(MalformedRequestException.class, () -> reader.csv("indicatorId,period,value,colour\n".getBytes(
-                StandardCharsets.UTF_8), "text/csv", false, false));
+                StandardCharsets.UTF_8), "text/csv"));
         assertThrows(MalformedRequestException.class, () -> reader.csv("indicatorId,period\nA,2021\n".getBytes(
-                StandardCharsets.UTF_8), "text/csv", false, false));
-        assertThrows(MalformedRequestException.class, () -> reader.csv(new byte[0], "text/csv", false, false));
+                StandardCharsets.UTF_8), "text/csv"));
+        assertThrows(MalformedRequestException.class, () -> reader.csv(new byte[0], "text/csv"));
         assertThrows(MalformedRequestException.class, () -> reader.csv("a".getBytes(StandardCharsets.UTF_8),
-                "text/csv; charset=NOPE-1", false, false));
+                "text/csv; charset=NOPE-1"));
     }
 
     @Test
@@ -134,7 +133,7 @@ class ReportReaderTest {
                 null,
                 new Object[] {"T-TRAINS", LocalDate.of(2021, 2, 1), 0.1 + 0.2, "是"},
                 new Object[] {"T-GDP", 2021, 5400.5, null, "快报"});
-        List<ReportRow> rows = reader.xlsx(xlsx, true, false).rows();
+        List<ReportRow> rows = reader.xlsx(xlsx);
         assertEquals(List.of(0, 2, 3), rows.stream().map(ReportRow::index).toList(), "an index names a row of the sheet");
         assertEquals("2021-01", rows.get(0).period());
         assertEquals(new BigDecimal("110"), rows.get(0).value());
@@ -145,29 +144,27 @@ class ReportReaderTest {
         assertTrue(rows.get(1).provisional());
         assertEquals("2021", rows.get(2).period());
         assertEquals(new BigDecimal("5400.5"), rows.get(2).value());
-        assertTrue(reader.xlsx(xlsx, true, false).atomic());
     }
 
     @Test
     void aWorkbookThatCannotBeReadWholeIsRefusedWithItsReason() {
-        assertThrows(MalformedRequestException.class, () -> reader.xlsx(CSV.getBytes(StandardCharsets.UTF_8), false, false));
-        assertThrows(MalformedRequestException.class, () -> reader.xlsx(new byte[0], false, false));
-        assertThrows(MalformedRequestException.class, () -> reader.xlsx(Workbooks.of(), false, false));
+        assertThrows(MalformedRequestException.class, () -> reader.xlsx(CSV.getBytes(StandardCharsets.UTF_8)));
+        assertThrows(MalformedRequestException.class, () -> reader.xlsx(new byte[0]));
+        assertThrows(MalformedRequestException.class, () -> reader.xlsx(Workbooks.of()));
         MalformedRequestException colour = assertThrows(MalformedRequestException.class, () -> reader.xlsx(
-                Workbooks.of(new Object[] {"indicatorId", "period", "value", "colour"}), false, false));
+                Workbooks.of(new Object[] {"indicatorId", "period", "value", "colour"})));
         assertTrue(colour.getMessage().contains("colour"), colour.getMessage());
         MalformedRequestException stray = assertThrows(MalformedRequestException.class, () -> reader.xlsx(
-                Workbooks.of(new Object[] {"indicatorId", "period", "value"}, new Object[] {"T-GDP", "2021", 1, null, "x"}),
-                false, false));
+                Workbooks.of(new Object[] {"indicatorId", "period", "value"}, new Object[] {"T-GDP", "2021", 1, null, "x"})));
         assertTrue(stray.getMessage().contains("column E"), stray.getMessage());
         assertThrows(MalformedRequestException.class, () -> reader.xlsx(Workbooks.of(
-                new Object[] {"indicatorId", "period", "value", "Value"}), false, false));
+                new Object[] {"indicatorId", "period", "value", "Value"})));
         ReportRow bad = reader.xlsx(Workbooks.of(new Object[] {"indicatorId", "period", "value"},
-                new Object[] {"T-GDP", "2021", LocalDate.of(2021, 3, 1)}), false, false).rows().get(0);
+                new Object[] {"T-GDP", "2021", LocalDate.of(2021, 3, 1)})).get(0);
         assertEquals(List.of(RowCode.VALUE_INVALID), bad.readIssues().stream().map(i -> i.code()).toList());
         assertThrows(PayloadTooLargeException.class, () -> reader.xlsx(Workbooks.of(
                 new Object[] {"indicatorId", "period", "value"}, new Object[] {"A", "2021", 1}, new Object[] {"A", "2022", 1},
-                new Object[] {"A", "2023", 1}, new Object[] {"A", "2024", 1}), false, false));
+                new Object[] {"A", "2023", 1}, new Object[] {"A", "2024", 1})));
     }
 
     @Test
@@ -181,8 +178,7 @@ class ReportReaderTest {
     @Test
     void aBatchOverTheRowLimitIsTooLarge() {
         String csv = "indicatorId,period,value\nA,2021,1\nA,2022,1\nA,2023,1\nA,2024,1\n";
-        assertThrows(PayloadTooLargeException.class, () -> reader.csv(csv.getBytes(StandardCharsets.UTF_8), "text/csv",
-                false, false));
+        assertThrows(PayloadTooLargeException.class, () -> reader.csv(csv.getBytes(StandardCharsets.UTF_8), "text/csv"));
         String json = "{\"reports\": [{}, {}, {}, {}]}";
         assertThrows(PayloadTooLargeException.class, () -> reader.batch(reader.parseJson(json.getBytes(StandardCharsets.UTF_8))));
     }
