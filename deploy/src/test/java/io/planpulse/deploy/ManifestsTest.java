@@ -217,6 +217,14 @@ class ManifestsTest {
             Set<String> expected = new TreeSet<>();
             writes.forEach(t -> expected.add("topic " + t + " literal [Write, Describe]"));
             facts.incomingTopics().forEach(t -> expected.add("topic " + t + " literal [Read, Describe]"));
+            if (service.equals("reporting-service")) {
+                // a rebuild takes its starting state from its own compacted topics (DESIGN §2), without a group
+                design.forEach((topic, row) -> {
+                    if (row.producer().equals(service) && row.cleanup().equals("compact")) {
+                        expected.add("topic " + topic + " literal [Read, Describe]");
+                    }
+                });
+            }
             for (String group : facts.groups()) {
                 expected.add(group.contains("${")
                         ? "group " + group.substring(0, group.indexOf("${")) + " prefix [Read, Describe]"
@@ -339,7 +347,7 @@ class ManifestsTest {
         while (row.find()) {
             topics.put(row.group(1), new DesignTopic(row.group(2), row.group(3)));
         }
-        assertEquals(6, topics.size(), "the six topics of DESIGN §6: " + topics);
+        assertEquals(7, topics.size(), "the seven topics of DESIGN §6: " + topics);
         return topics;
     }
 

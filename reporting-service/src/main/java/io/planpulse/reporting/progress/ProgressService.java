@@ -22,6 +22,7 @@ import io.planpulse.reporting.repository.ExplanationRepository;
 import io.planpulse.reporting.repository.ProgressRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
 import io.planpulse.reporting.repository.StoredIndicator;
+import io.planpulse.reporting.repository.SubmittedProgressRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -45,7 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * Keeps every indicator's progress current: applies the plan and the reports (each once), judges
@@ -76,6 +77,7 @@ public class ProgressService {
     private final ProgressRepository progress;
     private final DueRepository due;
     private final ExplanationRepository explanations;
+    private final SubmittedProgressRepository submitted;
     private final OutboxWriter outbox;
     private final RollupService rollups;
     private final ProgressMetrics metrics;
@@ -88,7 +90,7 @@ public class ProgressService {
 
     public ProgressService(Pool pool, DefinitionRepository definitions, RevisionRepository revisions,
                            ProgressRepository progress, DueRepository due, ExplanationRepository explanations,
-                           OutboxWriter outbox, RollupService rollups,
+                           SubmittedProgressRepository submitted, OutboxWriter outbox, RollupService rollups,
                            ProgressMetrics metrics, Json json, Clock clock, Event<DueRounds.LeftDue> leftDue,
                            Rebuild rebuild) {
         this.pool = pool;
@@ -97,6 +99,7 @@ public class ProgressService {
         this.progress = progress;
         this.due = due;
         this.explanations = explanations;
+        this.submitted = submitted;
         this.outbox = outbox;
         this.rollups = rollups;
         this.metrics = metrics;
@@ -194,8 +197,8 @@ public class ProgressService {
     /**
      * Stores the inputs: the definitions one by one in their order, then all reports with one
      * statement, then all review decisions (each follows its report, in this batch or an earlier
-     * one) with another; notes the indicators to judge again (a revision that became official, on
-     * receipt or by approval) and the plans whose roll-ups to refresh.
+     * one) with another; notes the indicators to judge again (a revision received, official on
+     * receipt or submitted, and one approved) and the plans whose roll-ups to refresh.
      */
     private Uni<Void> store(SqlClient c, List<Input> inputs, Map<String, Trigger> touched, Set<String> plans) {
         Uni<Void> chain = done();
@@ -212,7 +215,8 @@ public class ProgressService {
         }
         return chain.chain(() -> revisions.addAll(c, reports)).invoke(added -> {
             for (ReportAccepted report : reports) {
-                if (report.review() == null && added.contains(RevisionRepository.Key.of(report))) {
+                // official on receipt, its progress may change; submitted, its submitted basis (§6) does
+                if (added.contains(RevisionRepository.Key.of(report))) {
                     touched.put(report.indicatorId(), official(report.period(), report.revision()));
                 }
             }
@@ -407,7 +411,8 @@ public class ProgressService {
                         changes.compared(definition, computed.get(e.getKey()), before, e.getValue());
                     }
                 }
-                return progress.saveAll(c, changes.versions, now)
+                return judgeSubmitted(c, stored, triggers.keySet(), changes)
+                        .chain(() -> progress.saveAll(c, changes.versions, now))
                         .chain(() -> progress.removeAll(c, changes.removed))
                         .chain(() -> changes.alerts(c))
                         .chain(alerts -> outbox.add(c, concat(changes.events, alerts)))
@@ -417,11 +422,84 @@ public class ProgressService {
     }
 
     /**
+     * Judges the submitted basis (DESIGN §6) of these indicators, just judged on the official one:
+     * where a value of one (or of its benchmark or subject) is not official and the document it
+     * makes is not the official one, publishes that document on its own topic when it changed;
+     * where it differed before and no longer does (or the indicator is gone), a tombstone. Plans
+     * without review have no value that is not official: two reads and nothing else.
+     */
+    private Uni<Void> judgeSubmitted(SqlClient c, Map<String, StoredIndicator> stored, Set<String> judged,
+                                     Changes changes) {
+        List<StoredIndicator> live = judged.stream().map(stored::get).filter(s -> s != null && !s.deleted()).toList();
+        Set<String> read = new LinkedHashSet<>();
+        live.forEach(s -> read.addAll(inputsOf(s.definition())));
+        // the two reads go out together, pipelined
+        return Uni.combine().all().unis(submitted.last(c, judged), revisions.withUnofficial(c, read))
+                .withUni((last, unofficial) -> {
+                    List<StoredIndicator> differing = live.stream()
+                            .filter(s -> inputsOf(s.definition()).stream().anyMatch(unofficial::contains)).toList();
+                    if (differing.isEmpty()
+                            && last.values().stream().noneMatch(SubmittedProgressRepository.Last::differs)) {
+                        return done();
+                    }
+                    return computeAll(c, differing, null, ids -> revisions.latestReceived(c, ids))
+                            .flatMap(computed -> submitted.saveAll(c, publishSubmitted(judged, stored, last, computed,
+                                    changes), changes.now, false));
+                });
+    }
+
+    /**
+     * Adds to the changes the submitted basis's records of these indicators: a document where it
+     * differs from the official one and from what was published last, a tombstone where it differed
+     * and no longer does; answers what it wrote.
+     */
+    private List<SubmittedProgressRepository.Written> publishSubmitted(
+            Set<String> judged, Map<String, StoredIndicator> stored, Map<String, SubmittedProgressRepository.Last> last,
+            Map<String, Progress> computed, Changes changes) {
+        List<SubmittedProgressRepository.Written> written = new ArrayList<>();
+        for (String id : judged) {
+            SubmittedProgressRepository.Last before = last.get(id);
+            int version = before == null ? 1 : before.version() + 1;
+            Progress progress = computed.get(id);
+            if (progress != null) {
+                ProgressUpdated document = ProgressDocuments.of(progress, stored.get(id), version, changes.now);
+                String hash = ProgressDocuments.contentHash(document, json);
+                if (!hash.equals(changes.hashes.get(id))) {
+                    if (before == null || !hash.equals(before.contentHash())) {
+                        changes.events.add(new OutboxRow(Topics.INDICATOR_PROGRESS_SUBMITTED, id,
+                                EventTypes.PROGRESS_UPDATED, UUID.randomUUID(), id, changes.now, version,
+                                json.write(document)));
+                        written.add(new SubmittedProgressRepository.Written(id, version, hash));
+                    }
+                    continue;
+                }
+            }
+            if (before != null && before.differs()) {
+                boolean gone = !changes.hashes.containsKey(id);
+                changes.events.add(new OutboxRow(Topics.INDICATOR_PROGRESS_SUBMITTED, id,
+                        gone ? EventTypes.PROGRESS_REMOVED : EventTypes.PROGRESS_RECONCILED, UUID.randomUUID(), id,
+                        changes.now, version, null));
+                written.add(new SubmittedProgressRepository.Written(id, version, null));
+            }
+        }
+        return written;
+    }
+
+    /** The indicators whose values an indicator's progress reads: its own, its benchmark's, its subject's. */
+    private static Set<String> inputsOf(Indicator indicator) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(indicator.id());
+        Optional.ofNullable(indicator.benchmark()).ifPresent(ids::add);
+        Optional.ofNullable(indicator.subject()).ifPresent(ids::add);
+        return ids;
+    }
+
+    /**
      * The progress of these stored indicators at {@code asOf} from the revisions and plans known
-     * then, or (asOf null) now from everything received, by indicator.
+     * then, or (asOf null) now from everything official, by indicator.
      */
     Uni<Map<String, Progress>> computeAll(SqlClient c, Collection<StoredIndicator> indicators, Instant asOf) {
-        return computeAll(c, indicators, asOf, byId -> byId);
+        return computeAll(c, indicators, asOf, ids -> revisions.latest(c, ids, asOf));
     }
 
     /**
@@ -429,28 +507,32 @@ public class ProgressService {
      * (all else as official now): what approving it would make of the indicator.
      */
     public Uni<Progress> ifOfficial(SqlClient c, StoredIndicator indicator, Revision pending) {
-        return computeAll(c, List.of(indicator), null, byId -> {
+        return computeAll(c, List.of(indicator), null, ids -> revisions.latest(c, ids, null).map(byId -> {
             Map<String, List<Revision>> with = new HashMap<>(byId);
             List<Revision> own = new ArrayList<>(with.getOrDefault(indicator.indicatorId(), List.of()));
             own.removeIf(r -> r.period().equals(pending.period()));
             own.add(pending);
             with.put(indicator.indicatorId(), own);
             return with;
-        }).map(computed -> computed.get(indicator.indicatorId()));
+        })).map(computed -> computed.get(indicator.indicatorId()));
     }
 
+    /**
+     * The progress of these stored indicators, by indicator, from the revisions {@code load} reads
+     * of the indicators they read, and the plans known at {@code asOf} (null: now).
+     */
     private Uni<Map<String, Progress>> computeAll(SqlClient c, Collection<StoredIndicator> indicators, Instant asOf,
-                                                  UnaryOperator<Map<String, List<Revision>>> adjust) {
+                                                  Function<Set<String>, Uni<Map<String, List<Revision>>>> load) {
+        if (indicators.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         Set<String> read = new LinkedHashSet<>();
         Set<String> planIds = new LinkedHashSet<>();
         for (StoredIndicator stored : indicators) {
-            Indicator indicator = stored.definition();
-            read.add(indicator.id());
-            Optional.ofNullable(indicator.benchmark()).ifPresent(read::add);
-            Optional.ofNullable(indicator.subject()).ifPresent(read::add);
+            read.addAll(inputsOf(stored.definition()));
             Optional.ofNullable(stored.planId()).ifPresent(planIds::add);
         }
-        return revisions.latest(c, read, asOf).map(adjust).flatMap(byId -> definitions.plans(c, planIds, asOf).map(plans -> {
+        return load.apply(read).flatMap(byId -> definitions.plans(c, planIds, asOf).map(plans -> {
             Instant at = asOf != null ? asOf : latestOf(byId, clock.instant());
             Map<String, Progress> out = new HashMap<>();
             for (StoredIndicator stored : indicators) {
@@ -496,6 +578,8 @@ public class ProgressService {
         /** The status changes, written as alerts once their indicators' explanations are read ({@link #alerts}). */
         final List<StatusChanged> statusChanges = new ArrayList<>();
         final Set<String> plans = new LinkedHashSet<>();
+        /** The content hash of each live indicator's document just computed, changed or not. */
+        final Map<String, String> hashes = new HashMap<>();
 
         Changes(Instant now) {
             this.now = now;
@@ -506,6 +590,7 @@ public class ProgressService {
             int version = before == null ? 1 : before.version() + 1;
             ProgressUpdated document = ProgressDocuments.of(computed, stored, version, now);
             String hash = ProgressDocuments.contentHash(document, json);
+            hashes.put(document.indicatorId(), hash);
             if (before != null && before.contentHash().equals(hash)) {
                 return;
             }

@@ -7,6 +7,7 @@ import io.planpulse.platform.consumer.GroupOffsets;
 import io.planpulse.reporting.repository.PublishedTopics;
 import io.planpulse.reporting.repository.ProgressRepository;
 import io.planpulse.reporting.repository.RollupRepository;
+import io.planpulse.reporting.repository.SubmittedProgressRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,8 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * reporting-service"), decided once, at the first input or check: it does when its database holds
  * nothing yet, or when another instance began a rebuild of it that has not settled. While it reads the topics
  * up to where they ended then, it only stores what they hold ({@link Phase#STORING}); once its group
- * has committed that far, it takes what its own topics hold as its current progress and roll-ups
- * ({@link #seed}) and goes {@link Phase#LIVE}; {@link ProgressService#settle} then judges everything
+ * has committed that far, it takes what its own topics hold as its current progress, submitted
+ * basis and roll-ups ({@link #seed}) and goes {@link Phase#LIVE}; {@link ProgressService#settle} then judges everything
  * once, so that only what differs from what subscribers hold is published, each key's versions
  * continued.
  */
@@ -51,6 +52,7 @@ public class Rebuild {
     private final PublishedTopics published;
     private final ProgressRepository progress;
     private final RollupRepository rollups;
+    private final SubmittedProgressRepository submitted;
     private final Json json;
     private final Clock clock;
     private final List<String> groups;
@@ -61,7 +63,7 @@ public class Rebuild {
     private volatile boolean settled;
 
     public Rebuild(Pool pool, GroupOffsets offsets, PublishedTopics published, ProgressRepository progress,
-                   RollupRepository rollups, Json json, Clock clock,
+                   RollupRepository rollups, SubmittedProgressRepository submitted, Json json, Clock clock,
                    @ConfigProperty(name = "mp.messaging.incoming.indicator-reports.group.id") String reportsGroup,
                    @ConfigProperty(name = "mp.messaging.incoming.plan-targets.group.id") String planGroup) {
         this.pool = pool;
@@ -69,6 +71,7 @@ public class Rebuild {
         this.published = published;
         this.progress = progress;
         this.rollups = rollups;
+        this.submitted = submitted;
         this.json = json;
         this.clock = clock;
         this.groups = List.copyOf(new LinkedHashSet<>(List.of(reportsGroup, planGroup)));
@@ -142,10 +145,14 @@ public class Rebuild {
      */
     Uni<Void> seed() {
         return Uni.createFrom().item(() -> {
-                    long progressTaken = published.eachLast(Topics.INDICATOR_PROGRESS, SEED_SLICE,
+                    long progressTaken = published.eachLast(Topics.INDICATOR_PROGRESS, SEED_SLICE, false,
                             slice -> seedProgress(slice).await().indefinitely());
                     Log.infof("rebuild: %d progress documents taken from %s", progressTaken, Topics.INDICATOR_PROGRESS);
-                    long rollupsTaken = published.eachLast(Topics.PLAN_ROLLUPS, SEED_SLICE,
+                    // a tombstone too: the key's versions continue above it
+                    long submittedTaken = published.eachLast(Topics.INDICATOR_PROGRESS_SUBMITTED, SEED_SLICE, true,
+                            slice -> seedSubmitted(slice).await().indefinitely());
+                    Log.infof("rebuild: %d keys taken from %s", submittedTaken, Topics.INDICATOR_PROGRESS_SUBMITTED);
+                    long rollupsTaken = published.eachLast(Topics.PLAN_ROLLUPS, SEED_SLICE, false,
                             slice -> seedRollups(slice).await().indefinitely());
                     Log.infof("rebuild: %d roll-ups taken from %s", rollupsTaken, Topics.PLAN_ROLLUPS);
                     return null;
@@ -170,6 +177,16 @@ public class Rebuild {
                     ProgressDocuments.contentHash(document, json)));
         }
         return pool.withTransaction(c -> progress.seed(c, seeds, clock.instant()));
+    }
+
+    private Uni<Void> seedSubmitted(List<PublishedTopics.Last> slice) {
+        List<SubmittedProgressRepository.Written> seeds = new ArrayList<>(slice.size());
+        for (PublishedTopics.Last record : slice) {
+            String hash = record.payload() == null ? null : ProgressDocuments.contentHash(json.read(
+                    new String(record.payload(), StandardCharsets.UTF_8), ProgressUpdated.class), json);
+            seeds.add(new SubmittedProgressRepository.Written(record.key(), record.version(), hash));
+        }
+        return pool.withTransaction(c -> submitted.saveAll(c, seeds, clock.instant(), true));
     }
 
     private Uni<Void> seedRollups(List<PublishedTopics.Last> slice) {

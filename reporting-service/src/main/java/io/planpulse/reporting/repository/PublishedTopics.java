@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 @ApplicationScoped
 public class PublishedTopics {
 
-    /** A key's last record: its document and the version its header carries. */
+    /** A key's last record: its document (null: a tombstone) and the version its header carries. */
     public record Last(String key, byte[] payload, int version) {
     }
 
@@ -47,13 +47,13 @@ public class PublishedTopics {
     /**
      * Hands the last record of every key of the topic, as it ends now, to {@code sink}, in slices
      * of at most {@code slice} records, and returns how many it handed; a key whose last record is a
-     * tombstone has none (blocking; a worker thread's job). The topic is read twice up to the same
+     * tombstone has none, unless {@code tombstones} (blocking; a worker thread's job). The topic is read twice up to the same
      * ends: first to note where each key's last record sits, then to hand those records over. A
      * topic not yet compacted holds many documents per key, and a province's keys are tens of
      * thousands: so what is kept is a key and a position each, never the documents (those of
      * 40,000 keys did not fit the heap).
      */
-    public long eachLast(String topic, int slice, Consumer<List<Last>> sink) {
+    public long eachLast(String topic, int slice, boolean tombstones, Consumer<List<Last>> sink) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -71,7 +71,7 @@ public class PublishedTopics {
             List<Last> pending = new ArrayList<>(slice);
             long[] handed = {0};
             read(consumer, ends, deadline, record -> {
-                if (record.value() != null && last.get(record.key()).equals(position(record))) {
+                if ((tombstones || record.value() != null) && last.get(record.key()).equals(position(record))) {
                     pending.add(new Last(record.key(), record.value(), version(record)));
                     if (pending.size() == slice) {
                         handed[0] += hand(pending, sink);

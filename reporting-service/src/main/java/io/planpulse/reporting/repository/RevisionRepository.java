@@ -212,6 +212,49 @@ public class RevisionRepository {
         });
     }
 
+    /**
+     * Those of these indicators with a period whose latest revision is not official (it waits for
+     * review or was returned): where the submitted basis may differ from the official one.
+     */
+    public Uni<Set<String>> withUnofficial(SqlClient client, Collection<String> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return client.preparedQuery("""
+                        select distinct r.indicator_id from revision r
+                          left join revision_head h on h.indicator_id = r.indicator_id and h.period = r.period
+                         where r.indicator_id = any($1) and r.official_at is null
+                           and (h.revision is null or r.revision > h.revision)""")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> out = new HashSet<>();
+                    rows.forEach(row -> out.add(row.getString("indicator_id")));
+                    return out;
+                });
+    }
+
+    /**
+     * Of each period of these indicators, the latest revision as received, reviewed or not, counting
+     * from its receipt, by indicator: the submitted basis.
+     */
+    public Uni<Map<String, List<Revision>>> latestReceived(SqlClient client, Collection<String> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("""
+                        select distinct on (indicator_id, period) indicator_id, period, revision, value, provisional,
+                               withdrawn, received_at
+                        from revision where indicator_id = any($1)
+                        order by indicator_id, period, revision desc""")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
+                .map(found -> {
+                    Map<String, List<Revision>> out = new HashMap<>();
+                    found.forEach(row -> out.computeIfAbsent(row.getString("indicator_id"), k -> new ArrayList<>())
+                            .add(revision(row, "received_at")));
+                    return out;
+                });
+    }
+
     /** A revision as received, with who sent it and why and where it stands in review. */
     private static StoredRevision stored(Row row) {
         return new StoredRevision(revision(row, "received_at"), row.getString("dept"), row.getString("subject"),

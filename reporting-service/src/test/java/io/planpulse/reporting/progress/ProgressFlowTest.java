@@ -282,6 +282,66 @@ class ProgressFlowTest {
         assertTrue(!queue.contains("2021-03"), "what was approved no longer waits: " + queue);
     }
 
+    @Test
+    void theSubmittedBasisIsPublishedOnItsOwnTopicOnlyWhileItDiffersFromTheOfficialOne() throws Exception {
+        Indicator pending = indicator("S-SUB", IndicatorKind.CUMULATIVE, Grain.MONTH, Basis.PERIOD, null, null, null,
+                new Target("2021", null, null, new BigDecimal("1500")), null, null);
+        Instant received = Instant.parse("2026-02-01T00:00:00Z");
+        Instant decided = Instant.parse("2026-02-10T00:00:00Z");
+        ReportAccepted.ReportedBy office = new ReportAccepted.ReportedBy("DRC", "planner-drc");
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers());
+             TopicReader submittedTopic = new TopicReader(broker.bootstrapServers(), Topics.INDICATOR_PROGRESS_SUBMITTED)) {
+            publisher.plan(new PlanDefined("rep-submitted", 1, "送审口径测试", null, new Window("2021", "2025"),
+                    "Asia/Shanghai", List.of(new Department("DRC", "发改委", null)),
+                    List.of(new PlanNode("all", "全部", null, List.of("S-SUB"), List.of())), List.of("S-SUB"),
+                    new PlanSettings("DRC", true, 15)), DEFINED);
+            publisher.indicator(new IndicatorDefined("S-SUB", 1, "rep-submitted", "Asia/Shanghai", List.of("all"),
+                    pending), DEFINED);
+            publisher.report(submitted(report("S-SUB", "2021-01", 1, "110", received)));
+            publisher.report(submitted(report("S-SUB", "2021-02", 1, "95", received)));
+            publisher.report(submitted(report("S-SUB", "2021-03", 1, "160", received)));
+            // the submitted basis: every value as received, none of them official yet
+            submittedTopic.until(r -> actuals(ofKey(r, "S-SUB")).contains(365.0), WAIT);
+            progress("S-SUB").body("status", equalTo("NO_DATA"));
+
+            publisher.reviewed(new ReportReviewed("S-SUB", "2021-01", 1, ReviewState.APPROVED, null, office, decided));
+            publisher.reviewed(new ReportReviewed("S-SUB", "2021-02", 1, ReviewState.APPROVED, null, office, decided));
+            publisher.reviewed(new ReportReviewed("S-SUB", "2021-03", 1, ReviewState.RETURNED, "请核实", office, decided));
+            awaitProgress("S-SUB", "AT_RISK", 1);
+            progress("S-SUB").body("actual", closeTo(205, 1e-9));
+            // a returned value is still what the department submitted: the submitted basis still differs
+            publisher.report(submitted(report("S-SUB", "2021-03", 2, "170", decided)));
+            submittedTopic.until(r -> actuals(ofKey(r, "S-SUB")).contains(375.0), WAIT);
+            publisher.reviewed(new ReportReviewed("S-SUB", "2021-03", 2, ReviewState.APPROVED, null, office,
+                    decided.plusSeconds(60)));
+            List<ConsumerRecord<String, byte[]>> records = ofKey(submittedTopic.until(r -> ofKey(r, "S-SUB").stream()
+                    .anyMatch(x -> x.value() == null), WAIT), "S-SUB");
+            awaitProgress("S-SUB", "ON_TRACK", 2);
+
+            ConsumerRecord<String, byte[]> last = records.get(records.size() - 1);
+            assertEquals(null, last.value(), "once the official basis caught up, the key's tombstone");
+            assertEquals("planpulse.progress.reconciled", header(last, "ce_type"));
+            List<Integer> versions = records.stream().map(TopicReader::version).toList();
+            for (int i = 1; i < versions.size(); i++) {
+                assertEquals(versions.get(i - 1) + 1, versions.get(i), "versions count on, one by one: " + versions);
+            }
+            List<Double> actuals = actuals(records);
+            assertEquals(375.0, actuals.get(actuals.size() - 1), "the last figure that differed: " + actuals);
+            // a plan without review never differs, so its indicators never appear there
+            assertTrue(ofKey(submittedTopic.during(Duration.ofSeconds(1)), "R-TRAINS").isEmpty());
+        }
+    }
+
+    private static List<Double> actuals(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().filter(r -> r.value() != null).map(r -> {
+            try {
+                return JSON.readTree(r.value()).path("actual").asDouble();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     private static ReportAccepted submitted(ReportAccepted r) {
         return new ReportAccepted(r.indicatorId(), r.period(), r.revision(), r.value(), r.provisional(), r.withdrawn(),
                 r.note(), r.reason(), r.source(), r.reportedBy(), r.receivedAt(), ReviewState.SUBMITTED);

@@ -60,7 +60,7 @@ class PublishedTopicsTest {
 
         List<Integer> sliceSizes = new ArrayList<>();
         Map<String, String> taken = new TreeMap<>();
-        long handed = published.eachLast(topic, 4, slice -> {
+        long handed = published.eachLast(topic, 4, false, slice -> {
             sliceSizes.add(slice.size());
             for (PublishedTopics.Last last : slice) {
                 String document = new String(last.payload(), StandardCharsets.UTF_8);
@@ -75,6 +75,13 @@ class PublishedTopicsTest {
         assertEquals(expected, taken);
         assertEquals(9, handed);
         assertTrue(sliceSizes.stream().allMatch(n -> n >= 1 && n <= 4), "slices of at most 4: " + sliceSizes);
+
+        Map<String, Integer> withTombstones = new TreeMap<>();
+        published.eachLast(topic, 4, true, slice -> slice.forEach(last -> withTombstones.put(last.key(),
+                last.payload() == null ? -last.version() : last.version())));
+        assertEquals(-4, withTombstones.get("k9"), "a key ending in a tombstone, with the tombstone's version");
+        assertEquals(3, withTombstones.get("k0"));
+        assertEquals(10, withTombstones.size());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, int version, String document)

@@ -11,6 +11,8 @@ public final class EventTypes {
     public static final String REPORT_REVIEWED = "planpulse.report.reviewed";
     public static final String PROGRESS_UPDATED = "planpulse.progress.updated";
     public static final String PROGRESS_REMOVED = "planpulse.progress.removed";
+    /** On the submitted basis's topic: nothing waits any more, the submitted basis is the official one. */
+    public static final String PROGRESS_RECONCILED = "planpulse.progress.reconciled";
     public static final String STATUS_CHANGED = "planpulse.status.changed";
     public static final String ROLLUP_UPDATED = "planpulse.rollup.updated";
     public static final String ROUND_PUBLISHED = "planpulse.round.published";

@@ -19,6 +19,12 @@ public final class Topics {
     /** Compacted; reporting-service; key = indicator id. */
     public static final String INDICATOR_PROGRESS = "indicator.progress.v1";
 
+    /**
+     * Compacted; reporting-service; key = indicator id: the progress on the submitted basis (every
+     * value as received, whether reviewed or not), only while it differs from the official one.
+     */
+    public static final String INDICATOR_PROGRESS_SUBMITTED = "indicator.progress.submitted.v1";
+
     /** Kept a year; reporting-service; key = indicator id. */
     public static final String PROGRESS_ALERTS = "progress.alerts.v1";
 
@@ -47,6 +53,7 @@ public final class Topics {
             Topic.compacted(PLAN_TARGETS, PARTITIONS),
             Topic.keptForGood(INDICATOR_REPORTS, REPORT_PARTITIONS),
             Topic.compacted(INDICATOR_PROGRESS, PARTITIONS),
+            Topic.compacted(INDICATOR_PROGRESS_SUBMITTED, PARTITIONS),
             Topic.keptFor(PROGRESS_ALERTS, PARTITIONS, ALERT_RETENTION),
             Topic.compacted(PLAN_ROLLUPS, PARTITIONS),
             Topic.keptForGood(PLAN_ROUNDS, PARTITIONS),

@@ -11,7 +11,8 @@ class TopicsTest {
 
     @Test
     void everyTopicOnceEachWithItsDeadLetterTopicForTheTwoThatAreConsumed() {
-        assertEquals(List.of("plan.targets.v1", "indicator.reports.v1", "indicator.progress.v1", "progress.alerts.v1",
+        assertEquals(List.of("plan.targets.v1", "indicator.reports.v1", "indicator.progress.v1",
+                "indicator.progress.submitted.v1", "progress.alerts.v1",
                 "plan.rollups.v1", "plan.rounds.v1", "plan.targets.v1.dlq", "indicator.reports.v1.dlq"),
                 Topics.ALL.stream().map(Topic::name).toList());
     }
