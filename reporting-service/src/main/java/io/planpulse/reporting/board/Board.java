@@ -18,11 +18,20 @@ public record Board(
         List<Count> counts,
         int shown,
         List<Node> nodes,
-        List<Department> departments) {
+        List<Department> departments,
+        Round round) {
 
     /** True when the board shows the present, and so follows the changes. */
     public boolean live() {
-        return asOfDay == null;
+        return asOfDay == null && round == null;
+    }
+
+    /**
+     * The published round the board shows, as of its publication: its version, when it was
+     * published (in the plan's time zone), whether it was reopened, and how many of its values
+     * were corrected since (each marked on its indicator's row).
+     */
+    public record Round(String round, int version, String publishedAt, boolean reopened, int corrections) {
     }
 
     /** What the reader narrowed the board to; null fields are not applied. */
@@ -67,7 +76,8 @@ public record Board(
             boolean late,
             boolean provisional,
             String explanation,
-            String trend) {
+            String trend,
+            List<String> corrections) {
 
         public String progress() {
             return percentText(progressPercent);

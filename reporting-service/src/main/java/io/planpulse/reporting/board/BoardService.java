@@ -10,6 +10,7 @@ import io.planpulse.platform.error.NotFoundException;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.domain.Trend;
+import io.planpulse.reporting.progress.Json;
 import io.planpulse.reporting.progress.PlanView;
 import io.planpulse.reporting.progress.ProgressQueries;
 import io.planpulse.reporting.progress.ProgressService;
@@ -18,6 +19,7 @@ import io.planpulse.reporting.repository.ExplanationRepository;
 import io.planpulse.reporting.repository.RevisionRepository;
 import io.planpulse.reporting.round.ExplanationService;
 import io.planpulse.reporting.round.RoundService;
+import io.planpulse.reporting.round.RoundView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,6 +30,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +53,11 @@ public class BoardService {
     private final ProgressService progress;
     private final ExplanationService explanations;
     private final RoundService rounds;
+    private final Json json;
 
     public BoardService(Pool pool, ProgressQueries queries, DefinitionRepository definitions, RevisionRepository revisions,
                         ExplanationRepository explained, ProgressService progress, ExplanationService explanations,
-                        RoundService rounds) {
+                        RoundService rounds, Json json) {
         this.pool = pool;
         this.queries = queries;
         this.definitions = definitions;
@@ -62,6 +66,7 @@ public class BoardService {
         this.progress = progress;
         this.explanations = explanations;
         this.rounds = rounds;
+        this.json = json;
     }
 
     /**
@@ -84,6 +89,54 @@ public class BoardService {
                 view.indicators().keySet(), asOf)).map(revs -> board(view, revs, day, filter, lang)));
     }
 
+    /**
+     * A plan's board as a published round showed it (its latest version, or a given one): as of the
+     * version's publication (its progress
+     * the official as-of answer then, as the round's is), every value of the round corrected since
+     * marked on its indicator's row.
+     */
+    public Uni<Board> round(String planId, Period round, Integer version, Board.Filter filter, Lang lang) {
+        return rounds.get(planId, round, version).flatMap(published -> round(published, filter, lang));
+    }
+
+    private Uni<Board> round(RoundView round, Board.Filter filter, Lang lang) {
+        Instant at = round.publishedAt();
+        Map<String, List<String>> corrections = new LinkedHashMap<>();
+        round.corrections().forEach(c -> corrections.computeIfAbsent(c.indicatorId(), id -> new ArrayList<>())
+                .add(c.period() + ": " + (c.publishedValue() == null ? "—" : c.publishedValue().toPlainString()) + " → "
+                        + (c.value() == null ? "—" : c.value().toPlainString())));
+        Map<String, ProgressUpdated> published = new HashMap<>();
+        publishedDocuments(round.progress().get("nodes"), published);
+        return queries.planView(round.planId(), at).flatMap(view -> pool.withConnection(c -> revisions.latest(c,
+                view.indicators().keySet(), at)).map(revs -> {
+                    // each figure as the round published it, even where a value reached this service late
+                    Map<String, PlanView.Entry> shown = new LinkedHashMap<>();
+                    view.indicators().forEach((id, e) -> shown.put(id, new PlanView.Entry(e.stored(),
+                            published.getOrDefault(id, e.document()))));
+                    return board(new PlanView(view.plan(), at, shown, view.rollups()), revs, null, filter, lang,
+                            new Board.Round(round.round(), round.version(), IndicatorPage.when(at, view.plan().zone()),
+                                    round.reopened() != null, round.corrections().size()), corrections);
+                }));
+    }
+
+    /** The progress documents of a round's published answer, by indicator, from its tree's nodes. */
+    private void publishedDocuments(Object nodes, Map<String, ProgressUpdated> out) {
+        if (!(nodes instanceof List<?> list)) {
+            return;
+        }
+        for (Object node : list) {
+            if (node instanceof Map<?, ?> n) {
+                if (n.get("indicators") instanceof List<?> documents) {
+                    documents.forEach(d -> {
+                        ProgressUpdated document = json.read(json.write(d), ProgressUpdated.class);
+                        out.put(document.indicatorId(), document);
+                    });
+                }
+                publishedDocuments(n.get("children"), out);
+            }
+        }
+    }
+
     /** The board of a day before the plan was known: the plan's name and nothing else. */
     private static Board notYet(PlanDefined plan, LocalDate day, Board.Filter filter, Lang lang) {
         List<Board.Department> depts = plan.departments().stream()
@@ -92,7 +145,8 @@ public class BoardService {
                 .filter(d -> d.code().equals(filter.dept())).findFirst()
                 .orElse(new Board.Department(filter.dept(), filter.dept()));
         return new Board(plan.planId(), lang.pick(plan.name(), plan.nameEn()), lang, day,
-                endOf(day, plan.timeZone()).toString(), filter, department, counts(Map.of(), lang), 0, List.of(), depts);
+                endOf(day, plan.timeZone()).toString(), filter, department, counts(Map.of(), lang), 0, List.of(), depts,
+                null);
     }
 
     /** One indicator's page: its progress, its trend, how its status changed, and every revision. */
@@ -194,11 +248,20 @@ public class BoardService {
 
     private static Board board(PlanView view, Map<String, List<Revision>> revs, LocalDate day, Board.Filter filter,
                                Lang lang) {
+        return board(view, revs, day, filter, lang, null, Map.of());
+    }
+
+    /**
+     * The board of a plan view: {@code round} (else null) the published round it shows, with
+     * {@code corrections} each indicator's values corrected since.
+     */
+    private static Board board(PlanView view, Map<String, List<Revision>> revs, LocalDate day, Board.Filter filter,
+                               Lang lang, Board.Round round, Map<String, List<String>> corrections) {
         PlanDefined plan = view.plan();
         Map<String, String> deptNames = new java.util.LinkedHashMap<>();
         plan.departments().forEach(d -> deptNames.put(d.code(), lang.pick(d.name(), d.nameEn())));
         List<Board.Row> shown = new ArrayList<>();
-        List<Board.Node> nodes = nodes(plan.planId(), plan.nodes(), view, revs, filter, lang, deptNames, shown);
+        List<Board.Node> nodes = nodes(plan.nodes(), new Shown(view, revs, filter, lang, deptNames, corrections), shown);
         Map<String, Integer> counts = new java.util.HashMap<>();
         shown.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
         Board.Department department = filter.dept() == null ? null
@@ -206,7 +269,12 @@ public class BoardService {
         return new Board(plan.planId(), lang.pick(plan.name(), plan.nameEn()), lang,
                 day, view.asOf().toString(), filter,
                 department, counts(counts, lang), shown.size(), nodes,
-                deptNames.entrySet().stream().map(e -> new Board.Department(e.getKey(), e.getValue())).toList());
+                deptNames.entrySet().stream().map(e -> new Board.Department(e.getKey(), e.getValue())).toList(), round);
+    }
+
+    /** What the rows of a board are made from. */
+    private record Shown(PlanView view, Map<String, List<Revision>> revs, Board.Filter filter, Lang lang,
+                         Map<String, String> deptNames, Map<String, List<String>> corrections) {
     }
 
     /** How many shown indicators have each status, worst first; the statuses with data always. */
@@ -218,25 +286,23 @@ public class BoardService {
                 .toList();
     }
 
-    private static List<Board.Node> nodes(String planId, List<PlanNode> nodes, PlanView view,
-                                          Map<String, List<Revision>> revs, Board.Filter filter, Lang lang,
-                                          Map<String, String> deptNames, List<Board.Row> shown) {
+    private static List<Board.Node> nodes(List<PlanNode> nodes, Shown in, List<Board.Row> shown) {
         List<Board.Node> out = new ArrayList<>();
         for (PlanNode node : nodes) {
-            List<Board.Row> rows = node.indicators().stream().map(view.indicators()::get).filter(Objects::nonNull)
-                    .filter(e -> matches(e, filter))
-                    .map(e -> row(e, revs.getOrDefault(e.stored().indicatorId(), List.of()), view.asOf(), lang, deptNames))
+            List<Board.Row> rows = node.indicators().stream().map(in.view().indicators()::get).filter(Objects::nonNull)
+                    .filter(e -> matches(e, in.filter()))
+                    .map(e -> row(e, in))
                     .sorted(Comparator.comparing(Board.Row::status, ATTENTION))
                     .toList();
             shown.addAll(rows);
-            List<Board.Node> children = nodes(planId, node.children(), view, revs, filter, lang, deptNames, shown);
-            if (rows.isEmpty() && children.isEmpty() && filter.any()) {
+            List<Board.Node> children = nodes(node.children(), in, shown);
+            if (rows.isEmpty() && children.isEmpty() && in.filter().any()) {
                 continue;
             }
-            RollupUpdated rollup = view.rollups().get(RollupUpdated.nodeKey(planId, node.id()));
+            RollupUpdated rollup = in.view().rollups().get(RollupUpdated.nodeKey(in.view().plan().planId(), node.id()));
             String status = rollup == null ? Status.NO_DATA.name() : rollup.status();
-            out.add(new Board.Node(node.id(), lang.pick(node.name(), node.nameEn()), status, label(status, lang), rows,
-                    children));
+            out.add(new Board.Node(node.id(), in.lang().pick(node.name(), node.nameEn()), status,
+                    label(status, in.lang()), rows, children));
         }
         out.sort(Comparator.comparing(Board.Node::status, ATTENTION));
         return out;
@@ -249,8 +315,11 @@ public class BoardService {
                 && (filter.binding() == null || filter.binding() == d.binding());
     }
 
-    private static Board.Row row(PlanView.Entry e, List<Revision> revs, Instant asOf, Lang lang,
-                                 Map<String, String> deptNames) {
+    private static Board.Row row(PlanView.Entry e, Shown in) {
+        Lang lang = in.lang();
+        Map<String, String> deptNames = in.deptNames();
+        List<Revision> revs = in.revs().getOrDefault(e.stored().indicatorId(), List.of());
+        Instant asOf = in.view().asOf();
         ProgressUpdated p = e.document();
         Indicator d = e.stored().definition();
         String name = lang.pick(d.name(), d.nameEn());
@@ -260,7 +329,8 @@ public class BoardService {
                 p.period(), number(p.actual()), number(p.target()), number(p.expected()), Board.percent(p.progress()),
                 Board.percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
                 p.provisional(), p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),
-                TrendChart.sparkline(Trend.of(revs, d, asOf), p.target(), name));
+                TrendChart.sparkline(Trend.of(revs, d, asOf), p.target(), name),
+                in.corrections().getOrDefault(p.indicatorId(), List.of()));
     }
 
     /**

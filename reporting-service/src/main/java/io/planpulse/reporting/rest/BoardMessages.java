@@ -229,6 +229,18 @@ public interface BoardMessages {
     @Message("逾期")
     String overdue();
 
+    @Message("{round} 轮次第 {version} 版，{publishedAt} 发布")
+    String roundShown(String round, int version, String publishedAt);
+
+    @Message("发布后更正 {count} 处")
+    String correctionsSince(int count);
+
+    @Message("已更正")
+    String corrected();
+
+    @Message("发布后更正")
+    String correctedSince();
+
     @Message("{round} 应报情况说明（{due} 前）")
     String explanationsOwed(String round, String due);
 

@@ -1,6 +1,7 @@
 package io.planpulse.reporting.rest;
 
 import io.planpulse.platform.error.InvalidRequestException;
+import io.planpulse.model.plan.Period;
 import io.planpulse.reporting.board.Board;
 import io.planpulse.reporting.board.BoardConfig;
 import io.planpulse.reporting.board.BoardService;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.function.BiFunction;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -81,13 +83,23 @@ public class BoardResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The board: the plan tree with statuses, lagging targets first",
             description = "Query: plan, lang (zh/en; else Accept-Language), asOf (a day: the board as known at its end), "
-                    + "dept, status, binding (binding/anticipatory).")
+                    + "round and version (the board as a published round showed it, with the corrections since; "
+                    + "its latest version unless one is named), dept, status, binding (binding/anticipatory).")
     public Uni<Response> board(@QueryParam("plan") String plan, @QueryParam("lang") String lang,
-                               @QueryParam("asOf") String asOf, @QueryParam("dept") String dept,
+                               @QueryParam("asOf") String asOf, @QueryParam("round") String round,
+                               @QueryParam("version") Integer version, @QueryParam("dept") String dept,
                                @QueryParam("status") String status, @QueryParam("binding") String binding,
                                @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return page(plan, lang, asOf, new Board.Filter(blankToNull(dept), status(status), binding(binding)),
-                acceptLanguage, "/");
+        Board.Filter filter = new Board.Filter(blankToNull(dept), status(status), binding(binding));
+        if (round == null || round.isBlank()) {
+            return page(plan, lang, asOf, filter, acceptLanguage, "/");
+        }
+        if (asOf != null && !asOf.isBlank()) {
+            throw new InvalidRequestException("ROUND_OR_AS_OF", "the board shows a day (asOf) or a round, not both");
+        }
+        Period published = RoundResource.round(round);
+        return page(planOr(plan), lang, acceptLanguage, (planId, l) -> boards.round(planId, published, version, filter, l),
+                null, filter, "/");
     }
 
     @GET
@@ -154,15 +166,22 @@ public class BoardResource {
 
     private Uni<Response> page(String plan, String lang, String asOf, Board.Filter filter, String acceptLanguage,
                                String path) {
-        Lang l = Lang.of(lang, acceptLanguage);
         LocalDate day = day(asOf);
-        String planId = planOr(plan);
+        return page(planOr(plan), lang, acceptLanguage, (planId, l) -> boards.board(planId, day, filter, l), day, filter,
+                path);
+    }
+
+    /** A board page for the signed-in, made by {@code board} (given the plan and the language); else the sign-in. */
+    private Uni<Response> page(String planId, String lang, String acceptLanguage,
+                               BiFunction<String, Lang, Uni<Board>> board, LocalDate day, Board.Filter filter,
+                               String path) {
+        Lang l = Lang.of(lang, acceptLanguage);
         return signIns.person(context).flatMap(person -> {
             if (person.isEmpty()) {
                 return Uni.createFrom().item(signIn(new BoardLinks(planId, l, day, filter, null)));
             }
-            return boards.board(planId, day, filter, l).map(board -> html(Templates.board(board,
-                    new BoardLinks(planId, l, day, filter, board.asOf()), path, person.get()), l, Response.Status.OK));
+            return board.apply(planId, l).map(b -> html(Templates.board(b,
+                    new BoardLinks(planId, l, day, filter, b.asOf()), path, person.get()), l, Response.Status.OK));
         });
     }
 

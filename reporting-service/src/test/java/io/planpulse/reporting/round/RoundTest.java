@@ -8,6 +8,7 @@ import static io.planpulse.testing.TopicReader.header;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import io.planpulse.model.plan.PlanNode;
 import io.planpulse.model.plan.PlanSettings;
 import io.planpulse.model.plan.Target;
 import io.planpulse.model.plan.Window;
+import io.planpulse.reporting.testing.BoardSession;
 import io.planpulse.testing.EventPublisher;
 import io.planpulse.testing.InjectKafkaBroker;
 import io.planpulse.testing.JwtKeysResource;
@@ -119,6 +121,20 @@ class RoundTest {
                 .body("corrections[0].publishedRevision", equalTo(1)).body("corrections[0].publishedValue", equalTo(160))
                 .body("corrections[0].revision", equalTo(2)).body("corrections[0].value", equalTo(170));
 
+        // the board as the round showed it: its figures as published, the correction marked on the row
+        String board = board("&round=2021-Q1");
+        String row = board.substring(board.indexOf("id=\"i-R-RND\""));
+        assertTrue(board.contains("id=\"round-shown\"") && board.contains("2021-Q1 轮次第 1 版")
+                && board.contains("发布后更正 1 处"), board);
+        assertTrue(row.contains(">485 <small>") && row.contains("已更正") && row.contains("2021-03: 160 → 170"), row);
+        assertTrue(!board.contains("id=\"live\""), "a published round does not follow the changes");
+        String now = board("");
+        assertTrue(now.contains(">495 <small>") && !now.contains("已更正"), "the board of now is not the round's");
+        given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/?plan=" + PLAN + "&round=2021-Q1&asOf=2026-03-01")
+                .then().statusCode(400);
+        given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/?plan=" + PLAN + "&round=2024-Q1")
+                .then().statusCode(404);
+
         reopen(OFFICE, "2021-Q1", "{\"reason\": \"统计局更正了3月数据\"}").then().statusCode(403);
         reopen(ADMIN, "2021-Q1", "{}").then().statusCode(400).body("code", equalTo("REASON_REQUIRED"));
         reopen(ADMIN, "2021-Q1", "{\"reason\": \"统计局更正了3月数据\"}").then().statusCode(200)
@@ -132,6 +148,12 @@ class RoundTest {
                 .body("values.find { it.period == '2021-03' }.value", equalTo(160));
         given().auth().oauth2(Tokens.viewer()).get("/api/v1/rounds/" + PLAN).then().statusCode(200)
                 .body("findAll { it.round == '2021-Q1' }.version", equalTo(List.of(1, 2)));
+        String second = board("&round=2021-Q1&lang=en");
+        assertTrue(second.contains("Round 2021-Q1, version 2") && second.contains(">495 <small>")
+                && !second.contains("Corrected since publication"), second);
+        String firstAgain = board("&round=2021-Q1&version=1&lang=en");
+        assertTrue(firstAgain.contains("Round 2021-Q1, version 1") && firstAgain.contains("reopened")
+                && firstAgain.contains("2021-03: 160 → 170"), firstAgain);
 
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), Topics.PLAN_ROUNDS)) {
             List<ConsumerRecord<String, byte[]>> records = reader.until(r -> ofRound(r, "2021-Q1").size() == 3, WAIT);
@@ -215,6 +237,11 @@ class RoundTest {
     private static Response publish(String token, String round, String key) {
         RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
         return (key == null ? request : request.header("Idempotency-Key", key)).post("/api/v1/rounds/" + PLAN + "/" + round);
+    }
+
+    private static String board(String query) {
+        return given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/?plan=" + PLAN + query).then()
+                .statusCode(200).extract().asString();
     }
 
     private static Response reopen(String token, String round, String body) {
