@@ -20,7 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way of writing reports (one, a JSON, CSV or workbook batch) against every kind of token: each
+ * Every way of writing reports (one, a JSON, CSV or workbook batch, a replace) against every kind of token: each
  * role of the indicator's own department and of another, an admin, no token, and tokens forged in
  * every way. Only a reporter of the owning department and an admin store anything.
  */
@@ -42,6 +42,11 @@ class WriteAccessTest extends ServiceTest {
                     .post("/api/v1/reports/batch"),
             "csv batch", note -> r -> r.contentType("text/csv; charset=UTF-8")
                     .body("indicatorId,period,value,provisional,note,reason\nT-GDP,2021,5000,false," + note + ",\n")
+                    .post("/api/v1/reports/batch"),
+            "replace", note -> r -> r.contentType("application/json")
+                    .body("{\"replace\": {\"from\": \"2021\", \"to\": \"2021\", \"reason\": \"更正\"}, \"reports\": "
+                            + "[{\"indicatorId\": \"T-GDP\", \"period\": \"2021\", \"value\": 5000, \"note\": \""
+                            + note + "\"}]}")
                     .post("/api/v1/reports/batch"),
             "workbook batch", note -> r -> r.contentType(ReportResource.XLSX)
                     .body(Workbooks.of(new Object[] {"indicatorId", "period", "value", "note"},
@@ -99,8 +104,9 @@ class WriteAccessTest extends ServiceTest {
             return Expected.UNAUTHORIZED.name();
         }
         if (status == 403) {
-            return "FORBIDDEN_INDICATOR".equals(response.path("code")) ? Expected.FORBIDDEN_INDICATOR.name()
-                    : Expected.FORBIDDEN.name();
+            // a replace reaching another department's indicator is refused whole, for that indicator
+            return List.of("FORBIDDEN_INDICATOR", "FORBIDDEN_SCOPE").contains(response.path("code"))
+                    ? Expected.FORBIDDEN_INDICATOR.name() : Expected.FORBIDDEN.name();
         }
         if (single && status == 201 || !single && status == 200
                 && response.<Integer>path("created") + response.<Integer>path("revised") == 1) {
