@@ -116,7 +116,7 @@ public class ReportReader {
      * when none is named. Refused with {@link #REPLACE_INVALID} unless it names two periods, the
      * first not after the second, and a reason that could be a withdrawal's.
      */
-    public ReplaceScope replace(String from, String to, String reason) {
+    public static ReplaceScope replace(String from, String to, String reason) {
         if (from == null && to == null && reason == null) {
             return null;
         }
@@ -146,7 +146,7 @@ public class ReportReader {
                 + field + " '" + text + "' is not a period such as 2025, 2025-H1, 2025-Q3 or 2025-07"));
     }
 
-    private ReplaceScope replace(JsonNode node) {
+    private static ReplaceScope replace(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -145,7 +145,7 @@ public class ReportResource {
                                    @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                    @BeanParam FileBatch options, byte[] body) {
         Caller caller = admitted(body);
-        BatchRequest batch = options.request(reader, reader.csv(body, contentType));
+        BatchRequest batch = options.request(reader.csv(body, contentType));
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
                 "reports/batch.csv?" + FileBatch.parameters(batch) + ";" + contentType, body));
         return submit(batch, caller, key);
@@ -164,7 +164,7 @@ public class ReportResource {
     public Uni<Response> submitXlsx(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @BeanParam FileBatch options,
                                     byte[] body) {
         Caller caller = admitted(body);
-        BatchRequest batch = options.request(reader, reader.xlsx(body));
+        BatchRequest batch = options.request(reader.xlsx(body));
         Optional<IdempotencyKey> key = key(idempotencyKey).map(k -> IdempotencyKey.ofBytes(k,
                 "reports/batch.xlsx?" + FileBatch.parameters(batch), body));
         return submit(batch, caller, key);
@@ -194,8 +194,8 @@ public class ReportResource {
         @QueryParam("replaceReason")
         String replaceReason;
 
-        BatchRequest request(ReportReader reader, List<ReportRow> rows) {
-            return ReportReader.request(rows, atomic, dryRun, reader.replace(replaceFrom, replaceTo, replaceReason));
+        BatchRequest request(List<ReportRow> rows) {
+            return ReportReader.request(rows, atomic, dryRun, ReportReader.replace(replaceFrom, replaceTo, replaceReason));
         }
 
         /** What a retry must repeat, besides the file, to get the first answer. */
