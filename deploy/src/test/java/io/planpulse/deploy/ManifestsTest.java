@@ -218,9 +218,10 @@ class ManifestsTest {
             writes.forEach(t -> expected.add("topic " + t + " literal [Write, Describe]"));
             facts.incomingTopics().forEach(t -> expected.add("topic " + t + " literal [Read, Describe]"));
             if (service.equals("reporting-service")) {
-                // a rebuild takes its starting state from its own compacted topics (DESIGN §2), without a group
+                // a rebuild takes its starting state from its own compacted topics and those it keeps for good
+                // (DESIGN §2), without a group
                 design.forEach((topic, row) -> {
-                    if (row.producer().equals(service) && row.cleanup().equals("compact")) {
+                    if (row.producer().equals(service) && (row.cleanup().equals("compact") || row.keptForGood())) {
                         expected.add("topic " + topic + " literal [Read, Describe]");
                     }
                 });
@@ -336,16 +337,17 @@ class ManifestsTest {
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
-    /** A topic of DESIGN §6: who produces it and its cleanup policy. */
-    record DesignTopic(String producer, String cleanup) {
+    /** A topic of DESIGN §6: who produces it, its cleanup policy, and whether its records are kept for good. */
+    record DesignTopic(String producer, String cleanup, boolean keptForGood) {
     }
 
     static Map<String, DesignTopic> designTopics() throws IOException {
         String design = Files.readString(Rendered.root().resolve("docs/DESIGN.md"));
-        Matcher row = Pattern.compile("(?m)^\\| `([a-z.0-9]+)` \\| ([a-z-]+) \\| (compact|delete)").matcher(design);
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z.0-9]+)` \\| ([a-z-]+) \\| (compact|delete)([^|]*)\\|")
+                .matcher(design);
         Map<String, DesignTopic> topics = new TreeMap<>();
         while (row.find()) {
-            topics.put(row.group(1), new DesignTopic(row.group(2), row.group(3)));
+            topics.put(row.group(1), new DesignTopic(row.group(2), row.group(3), row.group(4).contains("kept for good")));
         }
         assertEquals(7, topics.size(), "the seven topics of DESIGN §6: " + topics);
         return topics;

@@ -1,12 +1,18 @@
 package io.planpulse.reporting.progress;
 
+import io.planpulse.model.event.EventTypes;
+import io.planpulse.model.event.ExplanationGiven;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.model.event.RollupUpdated;
+import io.planpulse.model.event.RoundPublished;
+import io.planpulse.model.event.RoundReopened;
 import io.planpulse.model.event.Topics;
 import io.planpulse.platform.consumer.GroupOffsets;
 import io.planpulse.reporting.repository.PublishedTopics;
 import io.planpulse.reporting.repository.ProgressRepository;
+import io.planpulse.reporting.repository.ExplanationRepository;
 import io.planpulse.reporting.repository.RollupRepository;
+import io.planpulse.reporting.repository.RoundRepository;
 import io.planpulse.reporting.repository.SubmittedProgressRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
@@ -31,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * nothing yet, or when another instance began a rebuild of it that has not settled. While it reads the topics
  * up to where they ended then, it only stores what they hold ({@link Phase#STORING}); once its group
  * has committed that far, it takes what its own topics hold as its current progress, submitted
- * basis and roll-ups ({@link #seed}) and goes {@link Phase#LIVE}; {@link ProgressService#settle} then judges everything
+ * basis and roll-ups, and the rounds published and explanations given ({@link #seed}) and goes {@link Phase#LIVE}; {@link ProgressService#settle} then judges everything
  * once, so that only what differs from what subscribers hold is published, each key's versions
  * continued.
  */
@@ -53,6 +59,8 @@ public class Rebuild {
     private final ProgressRepository progress;
     private final RollupRepository rollups;
     private final SubmittedProgressRepository submitted;
+    private final RoundRepository rounds;
+    private final ExplanationRepository explanations;
     private final Json json;
     private final Clock clock;
     private final List<String> groups;
@@ -63,7 +71,8 @@ public class Rebuild {
     private volatile boolean settled;
 
     public Rebuild(Pool pool, GroupOffsets offsets, PublishedTopics published, ProgressRepository progress,
-                   RollupRepository rollups, SubmittedProgressRepository submitted, Json json, Clock clock,
+                   RollupRepository rollups, SubmittedProgressRepository submitted, RoundRepository rounds,
+                   ExplanationRepository explanations, Json json, Clock clock,
                    @ConfigProperty(name = "mp.messaging.incoming.indicator-reports.group.id") String reportsGroup,
                    @ConfigProperty(name = "mp.messaging.incoming.plan-targets.group.id") String planGroup) {
         this.pool = pool;
@@ -72,6 +81,8 @@ public class Rebuild {
         this.progress = progress;
         this.rollups = rollups;
         this.submitted = submitted;
+        this.rounds = rounds;
+        this.explanations = explanations;
         this.json = json;
         this.clock = clock;
         this.groups = List.copyOf(new LinkedHashSet<>(List.of(reportsGroup, planGroup)));
@@ -155,6 +166,10 @@ public class Rebuild {
                     long rollupsTaken = published.eachLast(Topics.PLAN_ROLLUPS, SEED_SLICE, false,
                             slice -> seedRollups(slice).await().indefinitely());
                     Log.infof("rebuild: %d roll-ups taken from %s", rollupsTaken, Topics.PLAN_ROLLUPS);
+                    long roundsTaken = published.each(Topics.PLAN_ROUNDS, SEED_SLICE,
+                            slice -> seedRounds(slice).await().indefinitely());
+                    Log.infof("rebuild: %d publications, reopenings and explanations taken from %s", roundsTaken,
+                            Topics.PLAN_ROUNDS);
                     return null;
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -187,6 +202,40 @@ public class Rebuild {
             seeds.add(new SubmittedProgressRepository.Written(record.key(), record.version(), hash));
         }
         return pool.withTransaction(c -> submitted.saveAll(c, seeds, clock.instant(), true));
+    }
+
+    /**
+     * Restores the rounds' versions, reopenings and explanations their records tell, in the order
+     * they were written (a reopening follows its publication on the round's key); what is there
+     * already stays.
+     */
+    private Uni<Void> seedRounds(List<PublishedTopics.Event> slice) {
+        return pool.withTransaction(c -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (PublishedTopics.Event event : slice) {
+                String payload = event.payload() == null ? null : new String(event.payload(), StandardCharsets.UTF_8);
+                if (EventTypes.ROUND_PUBLISHED.equals(event.type())) {
+                    RoundPublished r = json.read(payload, RoundPublished.class);
+                    RoundRepository.StoredRound stored = new RoundRepository.StoredRound(r.planId(), r.round(),
+                            r.version(), r.publishedAt(), r.publishedBy().subject(), r.publishedBy().dept(), payload,
+                            null, null, null, null);
+                    chain = chain.chain(() -> rounds.restore(c, stored));
+                } else if (EventTypes.ROUND_REOPENED.equals(event.type())) {
+                    RoundReopened r = json.read(payload, RoundReopened.class);
+                    RoundRepository.StoredRound which = new RoundRepository.StoredRound(r.planId(), r.round(),
+                            r.version(), null, null, null, null, null, null, null, null);
+                    chain = chain.chain(() -> rounds.reopen(c, which, r.reopenedAt(), r.reopenedBy().subject(),
+                            r.reason(), null));
+                } else if (EventTypes.EXPLANATION_GIVEN.equals(event.type())) {
+                    ExplanationGiven e = json.read(payload, ExplanationGiven.class);
+                    chain = chain.chain(() -> explanations.restore(c, new ExplanationRepository.StoredExplanation(
+                            e.indicatorId(), e.round(), e.revision(), e.planId(), e.status(), e.cause(), e.measures(),
+                            e.expectedRecovery(), e.lang(), e.writtenBy().subject(), e.writtenBy().dept(),
+                            e.writtenAt())));
+                }
+            }
+            return chain;
+        });
     }
 
     private Uni<Void> seedRollups(List<PublishedTopics.Last> slice) {

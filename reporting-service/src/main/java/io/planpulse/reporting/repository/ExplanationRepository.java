@@ -77,10 +77,19 @@ public class ExplanationRepository {
     }
 
     public Uni<Void> add(SqlClient client, StoredExplanation e, String key) {
+        return insert(client, e, key, "");
+    }
+
+    /** Restores a revision as its {@code planpulse.explanation.given} record tells it (a rebuild), unless it is there. */
+    public Uni<Void> restore(SqlClient client, StoredExplanation e) {
+        return insert(client, e, null, " on conflict do nothing");
+    }
+
+    private Uni<Void> insert(SqlClient client, StoredExplanation e, String key, String onConflict) {
         return client.preparedQuery("""
                         insert into explanation (indicator_id, round, revision, plan_id, status, cause, measures,
                                                  expected_recovery, lang, written_by, written_dept, written_at, request_key)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""" + onConflict)
                 .execute(Tuple.tuple(Arrays.asList(e.indicatorId(), e.round(), e.revision(), e.planId(), e.status(),
                         e.cause(), e.measures(), e.expectedRecovery(), e.lang(), e.writtenBy(), e.writtenDept(),
                         e.writtenAt().atOffset(ZoneOffset.UTC), key)))

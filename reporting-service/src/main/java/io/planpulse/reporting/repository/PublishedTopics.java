@@ -54,17 +54,8 @@ public class PublishedTopics {
      * 40,000 keys did not fit the heap).
      */
     public long eachLast(String topic, int slice, boolean tombstones, Consumer<List<Last>> sink) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = reader()) {
+            Map<TopicPartition, Long> ends = assign(consumer, topic);
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             Map<String, Position> last = new HashMap<>();
             read(consumer, ends, deadline, record -> last.put(record.key(), position(record)));
@@ -80,6 +71,49 @@ public class PublishedTopics {
             });
             return handed[0] + hand(pending, sink);
         }
+    }
+
+    /** A record as written: its key, its {@code ce_type} and its payload. */
+    public record Event(String key, String type, byte[] payload) {
+    }
+
+    /**
+     * Hands every keyed record of the topic, as it ends now, to {@code sink} in slices of at most
+     * {@code slice}, each key's in the order they were written (a topic kept for good, whose every
+     * record counts), and returns how many it handed (blocking; a worker thread's job).
+     */
+    public long each(String topic, int slice, Consumer<List<Event>> sink) {
+        try (KafkaConsumer<String, byte[]> consumer = reader()) {
+            Map<TopicPartition, Long> ends = assign(consumer, topic);
+            List<Event> pending = new ArrayList<>(slice);
+            long[] handed = {0};
+            read(consumer, ends, System.nanoTime() + PATIENCE.toNanos(), record -> {
+                Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+                pending.add(new Event(record.key(), type == null ? null
+                        : new String(type.value(), StandardCharsets.UTF_8), record.value()));
+                if (pending.size() == slice) {
+                    handed[0] += hand(pending, sink);
+                }
+            });
+            return handed[0] + hand(pending, sink);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> reader() {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Assigns every partition of the topic and answers where each ends now. */
+    private static Map<TopicPartition, Long> assign(KafkaConsumer<String, byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        return consumer.endOffsets(partitions);
     }
 
     /** Every keyed record of the assigned partitions from their beginning up to {@code ends}, in each partition's order. */
@@ -102,7 +136,7 @@ public class PublishedTopics {
         return new Position(record.partition(), record.offset());
     }
 
-    private static int hand(List<Last> pending, Consumer<List<Last>> sink) {
+    private static <T> int hand(List<T> pending, Consumer<List<T>> sink) {
         int n = pending.size();
         if (n > 0) {
             sink.accept(List.copyOf(pending));

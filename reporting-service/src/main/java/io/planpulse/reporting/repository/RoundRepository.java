@@ -20,7 +20,10 @@ public class RoundRepository {
     /** The advisory lock class of rounds (two-key form): one publication or reopening of a round at a time. */
     private static final int ROUND_LOCK_CLASS = 7341;
 
-    /** A version of a round: its record and snapshot as JSON, and its reopening, if any. */
+    /**
+     * A version of a round: its record and snapshot as JSON (null where a rebuild restored it), and
+     * its reopening, if any.
+     */
     public record StoredRound(String planId, String round, int version, Instant publishedAt, String publishedBy,
                               String publishedDept, String record, String snapshot, Instant reopenedAt,
                               String reopenedBy, String reopenReason) {
@@ -67,6 +70,22 @@ public class RoundRepository {
                 .execute(Tuple.tuple(Arrays.asList(round.planId(), round.round(), round.version(),
                         round.publishedAt().atOffset(ZoneOffset.UTC), round.publishedBy(), round.publishedDept(), key,
                         round.record(), round.snapshot())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Restores a version as its {@code planpulse.round.published} record tells it (a rebuild), unless
+     * it is there already; it has no snapshot.
+     */
+    public Uni<Void> restore(SqlClient client, StoredRound round) {
+        return client.preparedQuery("""
+                        insert into round_version (plan_id, round, version, published_at, published_by, published_dept,
+                                                   record)
+                        values ($1, $2, $3, $4, $5, $6, $7)
+                        on conflict do nothing""")
+                .execute(Tuple.tuple(Arrays.asList(round.planId(), round.round(), round.version(),
+                        round.publishedAt().atOffset(ZoneOffset.UTC), round.publishedBy(), round.publishedDept(),
+                        round.record())))
                 .replaceWithVoid();
     }
 

@@ -192,13 +192,24 @@ public class RoundService {
     }
 
     /** The version as cited, with the corrections to its periods since it was published. */
-    @SuppressWarnings("unchecked")
     private Uni<RoundView> view(SqlClient c, StoredRound stored) {
         RoundPublished record = read(stored);
         List<String> ids = record.indicators().stream().map(RoundPublished.Figure::indicatorId).toList();
         Period round = Period.parse(stored.round()).orElseThrow();
-        return revisions.latest(c, ids, null).map(byId -> summary(stored, record, corrections(record, byId, round),
-                json.read(stored.snapshot(), Map.class)));
+        return revisions.latest(c, ids, null).flatMap(byId -> snapshot(stored).map(snapshot -> summary(stored, record,
+                corrections(record, byId, round), snapshot)));
+    }
+
+    /**
+     * The plan's progress answer as of the version's publication: as stored with it, or where a
+     * rebuild restored the version from its record (which does not carry it), computed again.
+     */
+    @SuppressWarnings("unchecked")
+    private Uni<Map<String, Object>> snapshot(StoredRound stored) {
+        if (stored.snapshot() != null) {
+            return Uni.createFrom().item(json.read(stored.snapshot(), Map.class));
+        }
+        return queries.planView(stored.planId(), stored.publishedAt()).map(queries::tree);
     }
 
     private static List<RoundView.Correction> corrections(RoundPublished record, Map<String, List<Revision>> current,
