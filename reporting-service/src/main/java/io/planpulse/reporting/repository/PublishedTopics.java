@@ -20,9 +20,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * What this service's compacted topics hold now: the last record of every key, read from the
- * beginning to the end of each partition, without a consumer group. A rebuild starts from it, so
- * that it publishes nothing subscribers already hold and continues every key's versions.
+ * What this service's topics hold now, read from the beginning to the end of each partition,
+ * without a consumer group: of a compacted topic the last record of every key, of one kept for good
+ * every record. A rebuild starts from it, so that it publishes nothing subscribers already hold,
+ * continues every key's versions and restores what people wrote (the rounds, the explanations).
  */
 @ApplicationScoped
 public class PublishedTopics {
@@ -47,8 +48,9 @@ public class PublishedTopics {
     /**
      * Hands the last record of every key of the topic, as it ends now, to {@code sink}, in slices
      * of at most {@code slice} records, and returns how many it handed; a key whose last record is a
-     * tombstone has none, unless {@code tombstones} (blocking; a worker thread's job). The topic is read twice up to the same
-     * ends: first to note where each key's last record sits, then to hand those records over. A
+     * tombstone has none, unless {@code tombstones} (blocking; a worker thread's job). The topic is
+     * read twice up to the same ends: first to note where each key's last record sits, then to hand
+     * those records over. A
      * topic not yet compacted holds many documents per key, and a province's keys are tens of
      * thousands: so what is kept is a key and a position each, never the documents (those of
      * 40,000 keys did not fit the heap).
