@@ -184,7 +184,7 @@ class EndToEndTest {
                 .body("status", equalTo("AT_RISK")).body("actual", closeTo(365, 1e-9));
         try (TopicReader reader = new TopicReader(services.bootstrapServers(), Topics.PROGRESS_ALERTS)) {
             reader.until(records -> TopicReader.ofKey(records, "YXE-TRAINS").stream()
-                    .anyMatch(r -> "OFF_TRACK".equals(field(r, "to")) && "REVISION".equals(field(r, "cause"))), WAIT);
+                    .anyMatch(r -> "OFF_TRACK".equals(Payloads.field(r, "to")) && "REVISION".equals(Payloads.field(r, "cause"))), WAIT);
         }
     }
 
@@ -246,7 +246,7 @@ class EndToEndTest {
                     }
                     String schema = byType.get(TopicReader.header(r, "ce_type"));
                     assertFalse(schema == null, "an unknown event type on " + topic);
-                    assertEquals(List.of(), schemas.problems(schema, read(r)), topic + " " + r.key());
+                    assertEquals(List.of(), schemas.problems(schema, Payloads.of(r)), topic + " " + r.key());
                     checked++;
                 }
             }
@@ -415,16 +415,4 @@ class EndToEndTest {
         }
     }
 
-    private static JsonNode read(ConsumerRecord<String, byte[]> record) {
-        try {
-            return JSON.readTree(record.value());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String field(ConsumerRecord<String, byte[]> record, String name) {
-        JsonNode node = read(record).get(name);
-        return node == null || node.isNull() ? null : node.asText();
-    }
 }

@@ -15,7 +15,6 @@ import io.planpulse.testing.Tokens;
 import io.planpulse.testing.TopicReader;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -142,9 +142,9 @@ class MonitoringRoundTest {
         EventSchemas schemas = new EventSchemas(Services.root().resolve("docs/asyncapi.yaml"));
         List<ConsumerRecord<String, byte[]>> reports = read(Topics.INDICATOR_REPORTS, r -> reviewed(r).size() == 4);
         assertEquals(List.of("RETURNED", "APPROVED", "APPROVED", "APPROVED"), reviewed(reports).stream()
-                .map(r -> field(r, "decision")).toList(), "each decision follows its revision on the indicator's key");
+                .map(r -> Payloads.field(r, "decision")).toList(), "each decision follows its revision on the indicator's key");
         for (ConsumerRecord<String, byte[]> r : reviewed(reports)) {
-            assertEquals(List.of(), schemas.problems("ReportReviewed", json(r)));
+            assertEquals(List.of(), schemas.problems("ReportReviewed", Payloads.of(r)));
         }
 
         List<ConsumerRecord<String, byte[]>> submitted = ofKey(read(Topics.INDICATOR_PROGRESS_SUBMITTED,
@@ -153,19 +153,19 @@ class MonitoringRoundTest {
         assertEquals("planpulse.progress.reconciled", header(last, "ce_type"),
                 "once approved the submitted basis is the official one: the key's tombstone");
         for (ConsumerRecord<String, byte[]> r : submitted.subList(0, submitted.size() - 1)) {
-            assertEquals(List.of(), schemas.problems("ProgressUpdated", json(r)));
+            assertEquals(List.of(), schemas.problems("ProgressUpdated", Payloads.of(r)));
         }
         List<ConsumerRecord<String, byte[]>> official = ofKey(read(Topics.INDICATOR_PROGRESS,
-                r -> ofKey(r, INDICATOR).stream().anyMatch(x -> "AT_RISK".equals(field(x, "status")))), INDICATOR);
-        assertTrue(official.stream().noneMatch(r -> r.value() != null && json(r).path("actual").asDouble() == 221.0),
+                r -> ofKey(r, INDICATOR).stream().anyMatch(x -> "AT_RISK".equals(Payloads.field(x, "status")))), INDICATOR);
+        assertTrue(official.stream().noneMatch(r -> r.value() != null && Payloads.of(r).path("actual").asDouble() == 221.0),
                 "the official basis never counted the March value the office returned");
 
         List<ConsumerRecord<String, byte[]>> rounds = ofKey(read(Topics.PLAN_ROUNDS, r -> ofKey(r, "fyp14/2021-Q1")
                 .stream().anyMatch(x -> "planpulse.round.published".equals(header(x, "ce_type")))), "fyp14/2021-Q1");
         assertEquals(List.of("planpulse.explanation.given", "planpulse.round.published"),
                 rounds.stream().map(r -> header(r, "ce_type")).toList());
-        assertEquals(List.of(), schemas.problems("ExplanationGiven", json(rounds.get(0))));
-        assertEquals(List.of(), schemas.problems("RoundPublished", json(rounds.get(1))));
+        assertEquals(List.of(), schemas.problems("ExplanationGiven", Payloads.of(rounds.get(0))));
+        assertEquals(List.of(), schemas.problems("RoundPublished", Payloads.of(rounds.get(1))));
     }
 
     /** The office signs in on the board, opens the round from its page, and sees a later correction marked. */
@@ -269,7 +269,7 @@ class MonitoringRoundTest {
             if (records.isEmpty() || records.get(records.size() - 1).value() == null) {
                 return Double.NaN;
             }
-            return json(records.get(records.size() - 1)).path("actual").asDouble(Double.NaN);
+            return Payloads.of(records.get(records.size() - 1)).path("actual").asDouble(Double.NaN);
         }
     }
 
@@ -285,19 +285,8 @@ class MonitoringRoundTest {
                 .toList();
     }
 
-    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
-        try {
-            return JSON.readTree(record.value());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static String field(ConsumerRecord<String, byte[]> record, String name) {
-        return record.value() == null ? null : json(record).path(name).asText(null);
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
