@@ -1,5 +1,6 @@
 package io.planpulse.reporting.board;
 
+import io.planpulse.reporting.domain.Figures;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -99,6 +100,6 @@ public record Board(
     }
 
     static String percentText(Double percent) {
-        return percent == null ? "—" : TrendChart.number(percent) + "%";
+        return percent == null ? "—" : Figures.PERCENT.text(percent) + "%";
     }
 }

@@ -7,6 +7,7 @@ import io.planpulse.model.plan.Indicator;
 import io.planpulse.model.plan.Period;
 import io.planpulse.model.plan.PlanNode;
 import io.planpulse.platform.error.NotFoundException;
+import io.planpulse.reporting.domain.Figures;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.domain.Trend;
@@ -243,7 +244,8 @@ public class BoardService {
 
     /** The official figure the document shows for this period, where it is the period judged. */
     private static String official(ProgressUpdated document, String period) {
-        return period.equals(document.period()) && document.actual() != null ? number(document.actual()) : "—";
+        return period.equals(document.period()) && document.actual() != null
+                ? Figures.of(document.kind(), document.unit()).text(document.actual()) : "—";
     }
 
     private static Board board(PlanView view, Map<String, List<Revision>> revs, LocalDate day, Board.Filter filter,
@@ -323,13 +325,14 @@ public class BoardService {
         ProgressUpdated p = e.document();
         Indicator d = e.stored().definition();
         String name = lang.pick(d.name(), d.nameEn());
+        Figures f = Figures.of(p.kind(), p.unit());
         return new Board.Row(p.indicatorId(), name, p.kind(), lang.pick(p.unit(), d.unitEn()), p.status(),
                 label(p.status(), lang), d.binding(),
                 d.owners().stream().map(o -> new Board.Department(o, deptNames.getOrDefault(o, o))).toList(),
-                p.period(), number(p.actual()), number(p.target()), number(p.expected()), Board.percent(p.progress()),
-                Board.percent(p.expectedProgress()), number(p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
+                p.period(), number(f, p.actual()), number(f, p.target()), number(f, p.expected()), Board.percent(p.progress()),
+                Board.percent(p.expectedProgress()), number(f, p.forecast()), p.forecastMeetsTarget(), required(p, lang), p.late(),
                 p.provisional(), p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),
-                TrendChart.sparkline(Trend.of(revs, d, asOf), p.target(), name),
+                TrendChart.sparkline(Trend.of(revs, d, asOf), p.target(), f, name),
                 in.corrections().getOrDefault(p.indicatorId(), List.of()));
     }
 
@@ -342,11 +345,12 @@ public class BoardService {
             return null;
         }
         if (p.requiredRate() != null) {
-            return lang.pick("尚需年均 " + number(p.requiredRate()) + "%", "needs " + number(p.requiredRate()) + " % a year");
+            String rate = Figures.PERCENT.text(p.requiredRate());
+            return lang.pick("尚需年均 " + rate + "%", "needs " + rate + " % a year");
         }
         if (p.requiredPerPeriod() != null) {
-            return lang.pick("尚需每期 " + number(p.requiredPerPeriod()), "needs " + number(p.requiredPerPeriod())
-                    + " a period");
+            String amount = Figures.of(p.kind(), p.unit()).text(p.requiredPerPeriod());
+            return lang.pick("尚需每期 " + amount, "needs " + amount + " a period");
         }
         return null;
     }
@@ -365,6 +369,7 @@ public class BoardService {
         }
         Double amount;
         Double share;
+        Figures f = Figures.of(p.kind(), p.unit());
         // a difference of percentages is in percentage points, whatever the kind
         String in = unit != null && unit.trim().equals("%") ? lang.pick("个百分点", "percentage points") : unit;
         switch (p.kind()) {
@@ -388,13 +393,13 @@ public class BoardService {
             }
         }
         boolean level = p.kind().equals("LEVEL");
-        String percent = share == null ? null : signed(share * 100) + "%";
+        String percent = share == null ? null : Figures.PERCENT.signed(share * 100) + "%";
         String shareText = percent == null ? null : lang.pick((level ? "占规划增量 " : "占目标 ") + percent,
                 percent + (level ? " of the planned change" : " of the target"));
         if (amount == null) {
             return shareText;
         }
-        String inUnit = signed(amount) + (in == null ? "" : " " + in);
+        String inUnit = f.signed(amount) + (in == null ? "" : " " + in);
         return shareText == null ? inUnit : inUnit + lang.pick("（" + shareText + "）", " (" + shareText + ")");
     }
 
@@ -402,18 +407,14 @@ public class BoardService {
         return of == null || Math.abs(of) < 1e-12 ? null : gap / Math.abs(of);
     }
 
-    private static String signed(double v) {
-        String text = TrendChart.number(v);
-        return text.startsWith("-") || text.equals("0") ? text : "+" + text;
-    }
-
     static String label(String status, Lang lang) {
         Status s = Status.valueOf(status);
         return lang.pick(s.zh(), s.en());
     }
 
-    static String number(Double v) {
-        return v == null ? null : TrendChart.number(v);
+    /** A figure by the one rule (DESIGN §7), null where there is none: the templates show the dash. */
+    static String number(Figures f, Double v) {
+        return v == null ? null : f.text(v);
     }
 
     /** The end of a day in a time zone: the instant a board "as of that day" is computed at. */

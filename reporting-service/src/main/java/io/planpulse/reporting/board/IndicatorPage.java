@@ -4,6 +4,7 @@ import io.planpulse.model.event.PlanDefined;
 import io.planpulse.model.event.ProgressUpdated;
 import io.planpulse.model.plan.Department;
 import io.planpulse.model.plan.Indicator;
+import io.planpulse.reporting.domain.Figures;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.domain.Trend;
 import io.planpulse.reporting.repository.ExplanationRepository.StoredExplanation;
@@ -107,21 +108,22 @@ public record IndicatorPage(
         List<Revision> revisions = sent.stream().map(StoredRevision::revision).toList();
         String name = lang.pick(d.name(), d.nameEn());
         String unit = lang.pick(p.unit(), d.unitEn());
+        Figures f = Figures.of(p.kind(), p.unit());
         return new IndicatorPage(p.indicatorId(), p.planId(), plan == null ? p.planId() : lang.pick(plan.name(), plan.nameEn()),
                 name, lang == Lang.ZH ? d.nameEn() : d.name(), unit, p.kind(), p.status(),
                 BoardService.label(p.status(), lang), d.binding(),
                 String.join(lang == Lang.ZH ? "、" : ", ", d.owners().stream().map(dept).toList()), p.period(),
-                BoardService.number(p.actual()), BoardService.number(p.baseline()), BoardService.number(p.target()),
-                BoardService.number(p.expected()), Board.percent(p.progress()), Board.percent(p.expectedProgress()),
-                BoardService.gap(p, unit, lang), BoardService.number(p.forecast()), p.forecastMeetsTarget(),
-                BoardService.required(p, lang), p.compliance() == null ? null : BoardService.number(p.compliance() * 100) + "%",
+                BoardService.number(f, p.actual()), BoardService.number(f, p.baseline()), BoardService.number(f, p.target()),
+                BoardService.number(f, p.expected()), Board.percent(p.progress()), Board.percent(p.expectedProgress()),
+                BoardService.gap(p, unit, lang), BoardService.number(f, p.forecast()), p.forecastMeetsTarget(),
+                BoardService.required(p, lang), p.compliance() == null ? null : Figures.percentOfShare(p.compliance()),
                 p.missingPeriods() == null || p.missingPeriods().isEmpty() ? null : String.join(", ", p.missingPeriods()),
                 p.late(), p.provisional(), p.awaitingBenchmark(),
                 p.explanation() == null ? null : lang.pick(p.explanation().zh(), p.explanation().en()),
                 when(p.computedAt(), zone), day,
-                TrendChart.chart(Trend.of(revisions, d, p.asOf()), p.target(), name),
+                TrendChart.chart(Trend.of(revisions, d, p.asOf()), p.target(), f, name),
                 history.stream().map(v -> new Change(v.version(), when(v.computedAt(), zone), v.status(),
-                        BoardService.label(v.status(), lang), v.period(), BoardService.number(v.actual()),
+                        BoardService.label(v.status(), lang), v.period(), BoardService.number(f, v.actual()),
                         Board.percent(v.progress()), v.revision())).toList(),
                 sent.stream().map(r -> new Sent(r.revision().period(), r.revision().revision(),
                         r.revision().value() == null ? null : r.revision().value().toPlainString(), r.revision().provisional(),

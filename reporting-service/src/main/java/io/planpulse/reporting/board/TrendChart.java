@@ -1,5 +1,6 @@
 package io.planpulse.reporting.board;
 
+import io.planpulse.reporting.domain.Figures;
 import io.planpulse.reporting.domain.TrendPoint;
 import java.util.List;
 import java.util.Locale;
@@ -14,17 +15,17 @@ public final class TrendChart {
     }
 
     /** A small chart for a board row. */
-    public static String sparkline(List<TrendPoint> points, Double target, String label) {
-        return svg(points, target, 120, 32, 3, false, label);
+    public static String sparkline(List<TrendPoint> points, Double target, Figures figures, String label) {
+        return svg(points, target, figures, 120, 32, 3, false, label);
     }
 
     /** A larger chart with its first and last periods and its range written out. */
-    public static String chart(List<TrendPoint> points, Double target, String label) {
-        return svg(points, target, 640, 200, 24, true, label);
+    public static String chart(List<TrendPoint> points, Double target, Figures figures, String label) {
+        return svg(points, target, figures, 640, 200, 24, true, label);
     }
 
-    private static String svg(List<TrendPoint> points, Double target, int width, int height, int pad, boolean axes,
-                              String label) {
+    private static String svg(List<TrendPoint> points, Double target, Figures figures, int width, int height, int pad,
+                              boolean axes, String label) {
         StringBuilder out = new StringBuilder();
         out.append("<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
@@ -70,14 +71,14 @@ public final class TrendChart {
                 out.append("<circle class=\"").append(p.provisional() ? "trend-provisional" : "trend-point")
                         .append("\" cx=\"").append(f(x.apply(i))).append("\" cy=\"").append(f(y.apply(p.value())))
                         .append("\" r=\"").append(axes ? 3.5 : 2.5).append("\"><title>").append(escape(p.period()))
-                        .append(": ").append(number(p.value())).append("</title></circle>");
+                        .append(": ").append(figures.text(p.value())).append("</title></circle>");
             }
         }
         if (axes) {
             out.append(text(left, height - 4, "start", points.get(0).period()))
                     .append(text(left + plotWidth, height - 4, "end", points.get(points.size() - 1).period()))
-                    .append(text(left - 4, pad + 4, "end", number(max)))
-                    .append(text(left - 4, pad + plotHeight, "end", number(min)));
+                    .append(text(left - 4, pad + 4, "end", figures.text(max)))
+                    .append(text(left - 4, pad + plotHeight, "end", figures.text(min)));
         }
         return out.append("</svg>").toString();
     }
@@ -106,15 +107,6 @@ public final class TrendChart {
     private static String text(double x, double y, String anchor, String content) {
         return "<text class=\"trend-label\" x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor + "\">"
                 + escape(content) + "</text>";
-    }
-
-    /** A number as the board writes it: at most two decimals, no trailing zeros. */
-    static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s.equals("-0") ? "0" : s;
     }
 
     private static String f(double v) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.planpulse.model.event.ProgressUpdated;
+import io.planpulse.reporting.domain.Figures;
 import io.planpulse.reporting.domain.Status;
 import io.planpulse.reporting.progress.PlanView;
 import io.planpulse.reporting.progress.ProgressQueries;
@@ -14,10 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -35,8 +38,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public class ProgressExport {
 
     static final List<String> HEADER = List.of("节点 Node", "指标 Indicator", "名称 Name", "单位 Unit", "状态 Status",
-            "Status", "期 Period", "实际 Actual", "目标 Target", "序时值 Expected", "进度 Progress",
-            "序时进度 Expected progress", "差距 Gap", "预测 Forecast", "所需年增速 Required rate %",
+            "Status", "期 Period", "实际 Actual", "目标 Target", "序时值 Expected", "进度 % Progress %",
+            "序时进度 % Expected progress %", "差距 Gap", "预测 Forecast", "所需年增速 Required rate %",
             "每期所需 Required per period", "迟报 Late", "快报 Provisional", "说明", "Explanation", "Unit (en)",
             "情况说明轮次 Explained for round", "原因 Cause", "措施 Measures", "预计恢复 Expected recovery");
 
@@ -92,6 +95,7 @@ public class ProgressExport {
 
     private static List<Object> row(String path, ProgressUpdated d) {
         Status status = Status.valueOf(d.status());
+        Figures f = Figures.of(d.kind(), d.unit());
         List<Object> row = new ArrayList<>();
         row.add(path);
         row.add(d.indicatorId());
@@ -100,20 +104,46 @@ public class ProgressExport {
         row.add(status.zh());
         row.add(status.en());
         row.add(d.period());
-        row.add(d.actual());
-        row.add(d.target());
-        row.add(d.expected());
-        row.add(d.progress());
-        row.add(d.expectedProgress());
-        row.add(d.gap());
-        row.add(d.forecast());
-        row.add(d.requiredRate());
-        row.add(d.requiredPerPeriod());
+        row.add(Figure.of(f, d.actual()));
+        row.add(Figure.of(f, d.target()));
+        row.add(Figure.of(f, d.expected()));
+        row.add(Figure.of(Figures.PERCENT, d.progress() == null ? null : d.progress() * 100));
+        row.add(Figure.of(Figures.PERCENT, d.expectedProgress() == null ? null : d.expectedProgress() * 100));
+        row.add(gap(d, f));
+        row.add(Figure.of(f, d.forecast()));
+        row.add(Figure.of(Figures.PERCENT, d.requiredRate()));
+        row.add(Figure.of(f, d.requiredPerPeriod()));
         row.add(d.late() ? "是" : "");
         row.add(d.provisional() ? "是" : "");
         row.add(d.explanation().zh());
         row.add(d.explanation().en());
         return row;
+    }
+
+    /**
+     * The gap as the board reads it in numbers: a share of the way (LEVEL, CUMULATIVE, MILESTONE)
+     * in percent of it, a rate's in percentage points, a THRESHOLD's in the unit.
+     */
+    private static Figure gap(ProgressUpdated d, Figures f) {
+        return switch (d.kind()) {
+            case "LEVEL", "CUMULATIVE", "MILESTONE" -> Figure.of(Figures.PERCENT, d.gap() == null ? null : d.gap() * 100);
+            case "THRESHOLD" -> Figure.of(f, d.gap());
+            default -> Figure.of(Figures.PERCENT, d.gap());
+        };
+    }
+
+    /** A number of the table, rounded by the one rule; its spreadsheet cell shows it as the board would. */
+    record Figure(BigDecimal value, Figures figures) {
+
+        static Figure of(Figures figures, Double value) {
+            BigDecimal rounded = figures.rounded(value);
+            return rounded == null ? null : new Figure(rounded, figures);
+        }
+
+        @Override
+        public String toString() {
+            return value.toPlainString(); // no separators: any spreadsheet reads it as a number
+        }
     }
 
     static byte[] toCsv(List<List<Object>> rows) {
@@ -148,13 +178,20 @@ public class ProgressExport {
                 cell.setCellValue(HEADER.get(i));
                 cell.setCellStyle(bold);
             }
+            Map<String, CellStyle> formats = new HashMap<>();
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r + 1);
                 List<Object> values = rows.get(r);
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);
-                    if (v instanceof Double number) {
-                        row.createCell(c).setCellValue(number);
+                    if (v instanceof Figure figure) {
+                        Cell cell = row.createCell(c);
+                        cell.setCellValue(figure.value().doubleValue());
+                        cell.setCellStyle(formats.computeIfAbsent(figure.figures().spreadsheetFormat(), format -> {
+                            CellStyle style = workbook.createCellStyle();
+                            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+                            return style;
+                        }));
                     } else if (v != null) {
                         row.createCell(c).setCellValue(v.toString());
                     }

@@ -23,22 +23,22 @@ class GapTextTest {
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("LEVEL ahead: a share of the planned change, an amount by it", "LEVEL", 4700.0, 6600.0,
-                        0.008609, "亿元", "100 million yuan", "+16.36 亿元（占规划增量 +0.86%）",
-                        "+16.36 100 million yuan (+0.86% of the planned change)"),
+                        0.008609, "亿元", "100 million yuan", "+16.36 亿元（占规划增量 +0.9%）",
+                        "+16.36 100 million yuan (+0.9% of the planned change)"),
                 new Case("LEVEL of a DOWN target, ahead: still a positive amount", "LEVEL", 10.0, 8.0, 0.1, "吨", "t",
-                        "+0.2 吨（占规划增量 +10%）", "+0.2 t (+10% of the planned change)"),
+                        "+0.20 吨（占规划增量 +10.0%）", "+0.20 t (+10.0% of the planned change)"),
                 new Case("LEVEL without its baseline yet: the share alone", "LEVEL", null, 6600.0, -0.1, "亿元", null,
-                        "占规划增量 -10%", "-10% of the planned change"),
+                        "占规划增量 -10.0%", "-10.0% of the planned change"),
                 new Case("CUMULATIVE behind: a share of the target", "CUMULATIVE", null, 1500.0, -0.006667, "列", "trains",
-                        "-10 列（占目标 -0.67%）", "-10 trains (-0.67% of the target)"),
+                        "-10 列（占目标 -0.7%）", "-10 trains (-0.7% of the target)"),
                 new Case("GROWTH: percentage points, a share of the target rate", "GROWTH", null, 8.0, -0.8, "%", null,
-                        "-0.8 个百分点（占目标 -10%）", "-0.8 percentage points (-10% of the target)"),
+                        "-0.8 个百分点（占目标 -10.0%）", "-0.8 percentage points (-10.0% of the target)"),
                 new Case("RELATIVE on its margin", "RELATIVE", null, 2.0, 0.0, "个百分点", "percentage points",
-                        "0 个百分点（占目标 0%）", "0 percentage points (0% of the target)"),
+                        "0.0 个百分点（占目标 0.0%）", "0.0 percentage points (0.0% of the target)"),
                 new Case("RELATIVE with no margin: no share", "RELATIVE", null, 0.0, 0.5, "个百分点", null,
                         "+0.5 个百分点", "+0.5 percentage points"),
                 new Case("THRESHOLD in %: percentage points", "THRESHOLD", null, 5.5, 0.5, "%", null,
-                        "+0.5 个百分点（占目标 +9.09%）", "+0.5 percentage points (+9.09% of the target)"),
+                        "+0.5 个百分点（占目标 +9.1%）", "+0.5 percentage points (+9.1% of the target)"),
                 new Case("no gap", "MILESTONE", null, null, null, null, null, null, null));
     }
 

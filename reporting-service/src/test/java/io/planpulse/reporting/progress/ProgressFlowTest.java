@@ -394,7 +394,7 @@ class ProgressFlowTest {
         assertEquals(0xEF, csv[0] & 0xFF, "a byte order mark, so that Excel reads UTF-8");
         String text = new String(csv, 3, csv.length - 3, java.nio.charset.StandardCharsets.UTF_8);
         org.junit.jupiter.api.Assertions.assertTrue(text.startsWith("\"节点 Node\",\"指标 Indicator\""), text);
-        org.junit.jupiter.api.Assertions.assertTrue(text.contains("经济,R-TRAINS,指标R-TRAINS,u,进度滞后,\"At risk\",2021-03,365.0,"),
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains("经济,R-TRAINS,指标R-TRAINS,u,进度滞后,\"At risk\",2021-03,365.00,"),
                 text);
         byte[] xlsx = given().auth().oauth2(Tokens.viewer()).queryParam("format", "xlsx")
                 .get("/api/v1/progress/plans/rep-test/export").then().statusCode(200).extract().asByteArray();
@@ -408,6 +408,7 @@ class ProgressFlowTest {
                 if ("R-TRAINS".equals(row.getCell(1).getStringCellValue())) {
                     assertEquals("进度滞后", row.getCell(4).getStringCellValue());
                     assertEquals(365.0, row.getCell(7).getNumericCellValue(), 1e-9);
+                    assertEquals("#,##0.00", row.getCell(7).getCellStyle().getDataFormatString(), "shown as the rule shows it");
                     assertEquals("经济", row.getCell(0).getStringCellValue());
                     found = true;
                 }

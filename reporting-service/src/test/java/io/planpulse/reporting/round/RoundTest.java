@@ -126,10 +126,10 @@ class RoundTest {
         String row = board.substring(board.indexOf("id=\"i-R-RND\""));
         assertTrue(board.contains("id=\"round-shown\"") && board.contains("2021-Q1 轮次第 1 版")
                 && board.contains("发布后更正 1 处"), board);
-        assertTrue(row.contains(">485 <small>") && row.contains("已更正") && row.contains("2021-03: 160 → 170"), row);
+        assertTrue(row.contains(">485.00 <small>") && row.contains("已更正") && row.contains("2021-03: 160 → 170"), row);
         assertTrue(!board.contains("id=\"live\""), "a published round does not follow the changes");
         String now = board("");
-        assertTrue(now.contains(">495 <small>") && !now.contains("已更正"), "the board of now is not the round's");
+        assertTrue(now.contains(">495.00 <small>") && !now.contains("已更正"), "the board of now is not the round's");
         given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/?plan=" + PLAN + "&round=2021-Q1&asOf=2026-03-01")
                 .then().statusCode(400);
         given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/?plan=" + PLAN + "&round=2024-Q1")
@@ -149,7 +149,7 @@ class RoundTest {
         given().auth().oauth2(Tokens.viewer()).get("/api/v1/rounds/" + PLAN).then().statusCode(200)
                 .body("findAll { it.round == '2021-Q1' }.version", equalTo(List.of(1, 2)));
         String second = board("&round=2021-Q1&lang=en");
-        assertTrue(second.contains("Round 2021-Q1, version 2") && second.contains(">495 <small>")
+        assertTrue(second.contains("Round 2021-Q1, version 2") && second.contains(">495.00 <small>")
                 && !second.contains("Corrected since publication"), second);
         String firstAgain = board("&round=2021-Q1&version=1&lang=en");
         assertTrue(firstAgain.contains("Round 2021-Q1, version 1") && firstAgain.contains("reopened")
