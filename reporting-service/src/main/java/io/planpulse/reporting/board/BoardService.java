@@ -106,36 +106,10 @@ public class BoardService {
         round.corrections().forEach(c -> corrections.computeIfAbsent(c.indicatorId(), id -> new ArrayList<>())
                 .add(c.period() + ": " + (c.publishedValue() == null ? "—" : c.publishedValue().toPlainString()) + " → "
                         + (c.value() == null ? "—" : c.value().toPlainString())));
-        Map<String, ProgressUpdated> published = new HashMap<>();
-        publishedDocuments(round.progress().get("nodes"), published);
-        return queries.planView(round.planId(), at).flatMap(view -> pool.withConnection(c -> revisions.latest(c,
-                view.indicators().keySet(), at)).map(revs -> {
-                    // each figure as the round published it, even where a value reached this service late
-                    Map<String, PlanView.Entry> shown = new LinkedHashMap<>();
-                    view.indicators().forEach((id, e) -> shown.put(id, new PlanView.Entry(e.stored(),
-                            published.getOrDefault(id, e.document()))));
-                    return board(new PlanView(view.plan(), at, shown, view.rollups()), revs, null, filter, lang,
-                            new Board.Round(round.round(), round.version(), IndicatorPage.when(at, view.plan().zone()),
-                                    round.reopened() != null, round.corrections().size()), corrections);
-                }));
-    }
-
-    /** The progress documents of a round's published answer, by indicator, from its tree's nodes. */
-    private void publishedDocuments(Object nodes, Map<String, ProgressUpdated> out) {
-        if (!(nodes instanceof List<?> list)) {
-            return;
-        }
-        for (Object node : list) {
-            if (node instanceof Map<?, ?> n) {
-                if (n.get("indicators") instanceof List<?> documents) {
-                    documents.forEach(d -> {
-                        ProgressUpdated document = json.read(json.write(d), ProgressUpdated.class);
-                        out.put(document.indicatorId(), document);
-                    });
-                }
-                publishedDocuments(n.get("children"), out);
-            }
-        }
+        return rounds.shown(round).flatMap(view -> pool.withConnection(c -> revisions.latest(c,
+                view.indicators().keySet(), at)).map(revs -> board(view, revs, null, filter, lang,
+                new Board.Round(round.round(), round.version(), IndicatorPage.when(at, view.plan().zone()),
+                        round.reopened() != null, round.corrections().size()), corrections)));
     }
 
     /** The board of a day before the plan was known: the plan's name and nothing else. */
@@ -340,7 +314,7 @@ public class BoardService {
      * What it still takes to reach the target, where the kind says: a yearly rate or an amount per
      * period; nothing once no more is needed.
      */
-    static String required(ProgressUpdated p, Lang lang) {
+    public static String required(ProgressUpdated p, Lang lang) {
         if (p.requiredPerPeriod() != null && p.requiredPerPeriod() <= 0) {
             return null;
         }
@@ -363,7 +337,7 @@ public class BoardService {
      * unit and its share of the bound; a difference of values in % is in percentage points. Null
      * where the progress has no gap.
      */
-    static String gap(ProgressUpdated p, String unit, Lang lang) {
+    public static String gap(ProgressUpdated p, String unit, Lang lang) {
         if (p.gap() == null) {
             return null;
         }
@@ -407,7 +381,7 @@ public class BoardService {
         return of == null || Math.abs(of) < 1e-12 ? null : gap / Math.abs(of);
     }
 
-    static String label(String status, Lang lang) {
+    public static String label(String status, Lang lang) {
         Status s = Status.valueOf(status);
         return lang.pick(s.zh(), s.en());
     }

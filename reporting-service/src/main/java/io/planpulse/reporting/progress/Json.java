@@ -31,6 +31,11 @@ public class Json {
         }
     }
 
+    /** A value read as JSON already is (a stored answer's tree) as a type, without writing it out. */
+    public <T> T convert(Object value, Class<T> type) {
+        return mapper.convertValue(value, type);
+    }
+
     public <T> T read(String text, Class<T> type) {
         try {
             return mapper.readValue(text, type);

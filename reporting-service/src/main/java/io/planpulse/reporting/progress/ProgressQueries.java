@@ -67,11 +67,22 @@ public class ProgressQueries {
 
     /** A plan with every indicator's definition and progress and every roll-up, now or as of an instant. */
     public Uni<PlanView> planView(String planId, Instant asOf) {
+        return planView(planId, asOf, false);
+    }
+
+    /**
+     * As {@link #planView(String, Instant)}, on the submitted basis (DESIGN §6) where {@code submitted}:
+     * every indicator computed from each period's latest revision received by then, official or not.
+     */
+    public Uni<PlanView> planView(String planId, Instant asOf, boolean submitted) {
         return pool.withConnection(c -> definitions.plan(c, planId, asOf).flatMap(plan -> {
             if (plan.isEmpty()) {
                 throw new NotFoundException("there is no plan " + planId + (asOf == null ? "" : " as of " + asOf));
             }
-            return planIndicators(c, planId, asOf).map(indicators -> new PlanView(plan.get(),
+            Uni<Map<String, PlanView.Entry>> entries = submitted
+                    ? definitions.planIndicators(c, planId, asOf).flatMap(indicators -> submitted(c, indicators, asOf))
+                    : planIndicators(c, planId, asOf);
+            return entries.map(indicators -> new PlanView(plan.get(),
                     asOf == null ? clock.instant() : asOf, indicators,
                     PlanRollups.of(plan.get(), members(List.copyOf(indicators.values())))));
         }));
@@ -128,6 +139,18 @@ public class ProgressQueries {
                         }
                         return out;
                     }));
+        });
+    }
+
+    /** These indicators with their progress on the submitted basis, computed (the stored documents are official). */
+    private Uni<Map<String, PlanView.Entry>> submitted(SqlClient c, List<StoredIndicator> indicators, Instant asOf) {
+        Instant at = asOf == null ? clock.instant() : asOf;
+        return service.computeSubmitted(c, indicators, asOf).map(computed -> {
+            Map<String, PlanView.Entry> out = new LinkedHashMap<>();
+            for (StoredIndicator i : indicators) {
+                out.put(i.indicatorId(), new PlanView.Entry(i, ProgressDocuments.of(computed.get(i.indicatorId()), i, 0, at)));
+            }
+            return out;
         });
     }
 

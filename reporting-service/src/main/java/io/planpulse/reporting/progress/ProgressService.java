@@ -503,6 +503,14 @@ public class ProgressService {
     }
 
     /**
+     * The progress of these stored indicators on the submitted basis (DESIGN §6) at {@code asOf}
+     * (null: now): from each period's latest revision received by then, official or not.
+     */
+    public Uni<Map<String, Progress>> computeSubmitted(SqlClient c, Collection<StoredIndicator> indicators, Instant asOf) {
+        return computeAll(c, indicators, asOf, ids -> revisions.latestReceived(c, ids, asOf));
+    }
+
+    /**
      * The progress of this indicator now were this revision of one of its periods official too
      * (all else as official now): what approving it would make of the indicator.
      */

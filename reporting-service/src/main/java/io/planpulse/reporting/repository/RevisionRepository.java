@@ -238,15 +238,21 @@ public class RevisionRepository {
      * from its receipt, by indicator: the submitted basis.
      */
     public Uni<Map<String, List<Revision>>> latestReceived(SqlClient client, Collection<String> indicatorIds) {
+        return latestReceived(client, indicatorIds, null);
+    }
+
+    /** As {@link #latestReceived(SqlClient, Collection)}, of what was received by {@code asOf} (null: now). */
+    public Uni<Map<String, List<Revision>>> latestReceived(SqlClient client, Collection<String> indicatorIds,
+                                                           Instant asOf) {
         if (indicatorIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return client.preparedQuery("""
                         select distinct on (indicator_id, period) indicator_id, period, revision, value, provisional,
                                withdrawn, received_at
-                        from revision where indicator_id = any($1)
+                        from revision where indicator_id = any($1) and ($2::timestamptz is null or received_at <= $2)
                         order by indicator_id, period, revision desc""")
-                .execute(Tuple.of(indicatorIds.toArray(String[]::new)))
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new), asOf == null ? null : asOf.atOffset(ZoneOffset.UTC)))
                 .map(found -> {
                     Map<String, List<Revision>> out = new HashMap<>();
                     found.forEach(row -> out.computeIfAbsent(row.getString("indicator_id"), k -> new ArrayList<>())
@@ -266,5 +272,31 @@ public class RevisionRepository {
     private static Revision revision(Row row, String from) {
         return new Revision(row.getString("period"), row.getInteger("revision"), row.getBigDecimal("value"),
                 row.getBoolean("provisional"), row.getBoolean("withdrawn"), row.getOffsetDateTime(from).toInstant());
+    }
+
+    /** What was received of an indicator by an instant: how many revisions, and from which sources. */
+    public record Received(int revisions, List<String> sources) {
+    }
+
+    /** Per indicator, what was received of it by {@code asOf} (null: now); none for one that got nothing. */
+    public Uni<Map<String, Received>> received(SqlClient client, Collection<String> indicatorIds, Instant asOf) {
+        if (indicatorIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("""
+                        select indicator_id, count(*) as revisions,
+                               array_agg(distinct source order by source) filter (where source is not null) as sources
+                          from revision where indicator_id = any($1) and ($2::timestamptz is null or received_at <= $2)
+                         group by indicator_id""")
+                .execute(Tuple.of(indicatorIds.toArray(String[]::new), asOf == null ? null : asOf.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Map<String, Received> out = new HashMap<>();
+                    rows.forEach(row -> {
+                        String[] sources = row.getArrayOfStrings("sources");
+                        out.put(row.getString("indicator_id"), new Received(row.getInteger("revisions"),
+                                sources == null ? List.of() : List.of(sources)));
+                    });
+                    return out;
+                });
     }
 }

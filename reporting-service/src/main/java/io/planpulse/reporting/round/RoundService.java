@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +125,39 @@ public class RoundService {
             }
             return view(c, found.get());
         }));
+    }
+
+    /**
+     * The plan as a published version showed it: as of its publication, each indicator's figures
+     * those of the round's stored answer, even where a value reached this service late.
+     */
+    public Uni<PlanView> shown(RoundView round) {
+        Map<String, ProgressUpdated> published = new HashMap<>();
+        publishedDocuments(round.progress().get("nodes"), published);
+        return queries.planView(round.planId(), round.publishedAt()).map(view -> {
+            Map<String, PlanView.Entry> shown = new LinkedHashMap<>();
+            view.indicators().forEach((id, e) -> shown.put(id, new PlanView.Entry(e.stored(),
+                    published.getOrDefault(id, e.document()))));
+            return new PlanView(view.plan(), round.publishedAt(), shown, view.rollups());
+        });
+    }
+
+    /** The progress documents of a round's published answer, by indicator, from its tree's nodes. */
+    private void publishedDocuments(Object nodes, Map<String, ProgressUpdated> out) {
+        if (!(nodes instanceof List<?> list)) {
+            return;
+        }
+        for (Object node : list) {
+            if (node instanceof Map<?, ?> n) {
+                if (n.get("indicators") instanceof List<?> documents) {
+                    documents.forEach(d -> {
+                        ProgressUpdated document = json.convert(d, ProgressUpdated.class);
+                        out.put(document.indicatorId(), document);
+                    });
+                }
+                publishedDocuments(n.get("children"), out);
+            }
+        }
     }
 
     /** Every version of every round of a plan, without their progress answers. */
