@@ -36,6 +36,43 @@ public sealed interface Block {
     record Chart(String title, String unit, List<String> periods, List<Double> values, List<Boolean> provisional,
                  Double target, List<String> valueLabels, String targetLabel, String legendValues,
                  String legendTarget) implements Block {
+
+        /**
+         * The value axis both formats draw: {lowest, highest, step}, round numbers (1, 2, 2.5 or 5
+         * times a power of ten) around the values and the target, with room above the highest for
+         * its label.
+         */
+        public double[] axis() {
+            double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            if (target != null) {
+                min = Math.min(min, target);
+                max = Math.max(max, target);
+            }
+            if (max - min < 1e-9) {
+                double around = Math.max(Math.abs(max) * 0.1, 1);
+                min -= around;
+                max += around;
+            }
+            double raw = (max - min) / 4;
+            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+            double step = 10 * magnitude;
+            for (double k : new double[] {1, 2, 2.5, 5}) {
+                if (k * magnitude >= raw) {
+                    step = k * magnitude;
+                    break;
+                }
+            }
+            double lo = Math.floor(min / step) * step;
+            double hi = Math.ceil(max / step) * step;
+            if (hi - max < step * 0.3) {
+                hi += step;
+            }
+            if (min >= 0 && lo < 0) {
+                lo = 0;
+            }
+            return new double[] {lo, hi, step};
+        }
     }
 
     /** The next block starts on a new page. */

@@ -223,10 +223,16 @@ public final class DocxWriter implements ReportSink {
             }
             x.writeEndElement();
         }
-        x.writeStartElement("w", "t", W);
-        x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "space", "preserve");
-        x.writeCharacters(clean(text));
-        x.writeEndElement();
+        String[] lines = clean(text).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                x.writeEmptyElement("w", "br", W);
+            }
+            x.writeStartElement("w", "t", W);
+            x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "space", "preserve");
+            x.writeCharacters(lines[i]);
+            x.writeEndElement();
+        }
         x.writeEndElement();
     }
 
@@ -416,6 +422,7 @@ public final class DocxWriter implements ReportSink {
 
         static String of(Block.Chart c) {
             String format = Figures.ofUnit(c.unit()).spreadsheetFormat();
+            double[] axis = c.axis();
             StringBuilder out = new StringBuilder("""
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" \
@@ -433,10 +440,12 @@ public final class DocxWriter implements ReportSink {
                     .append("<c:delete val=\"0\"/><c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>")
                     .append("<c:tickLblPos val=\"low\"/><c:crossAx val=\"102\"/><c:crosses val=\"autoZero\"/>")
                     .append("<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/></c:catAx>")
-                    .append("<c:valAx><c:axId val=\"102\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>")
+                    .append("<c:valAx><c:axId val=\"102\"/><c:scaling><c:orientation val=\"minMax\"/><c:max val=\"")
+                    .append(axis[1]).append("\"/><c:min val=\"").append(axis[0]).append("\"/></c:scaling>")
                     .append("<c:delete val=\"0\"/><c:axPos val=\"l\"/><c:majorGridlines/><c:numFmt formatCode=\"")
                     .append(format).append("\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"101\"/>")
-                    .append("<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/></c:valAx></c:plotArea>")
+                    .append("<c:crosses val=\"autoZero\"/><c:crossBetween val=\"between\"/><c:majorUnit val=\"")
+                    .append(axis[2]).append("\"/></c:valAx></c:plotArea>")
                     .append("<c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend>")
                     .append("<c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>");
             return out.toString();

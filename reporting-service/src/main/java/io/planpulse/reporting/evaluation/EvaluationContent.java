@@ -156,8 +156,8 @@ public final class EvaluationContent {
             ProgressUpdated d = i.document();
             Indicator def = i.stored().definition();
             Figures f = Figures.of(d.kind(), d.unit());
-            String current = d.actual() == null ? "—" : f.text(d.actual()) + lang.pick("（" + d.period() + "）",
-                    " (" + d.period() + ")") + (d.provisional() ? "①" : "") + (d.late() ? "②" : "");
+            String current = d.actual() == null ? "—" : f.text(d.actual()) + "\n" + when(d.period())
+                    + (d.provisional() ? "①" : "") + (d.late() ? "②" : "");
             anyProvisional |= d.provisional() && d.actual() != null;
             anyLate |= d.late() && d.actual() != null;
             rows.add(List.of(name(i), figuresUnit(i), attribute(def), baseline(i, f), target(i, f), current,
@@ -203,7 +203,7 @@ public final class EvaluationContent {
             return "—";
         }
         String period = d.baseline() == null ? null : d.baseline().period();
-        return f.text(value) + (period == null ? "" : lang.pick("（" + period + "）", " (" + period + ")"));
+        return f.text(value) + (period == null ? "" : "\n" + when(period));
     }
 
     private String target(PlanView.Entry i, Figures f) {
@@ -215,7 +215,12 @@ public final class EvaluationContent {
         String value = d.kind().name().equals("MILESTONE")
                 ? lang.pick("完成全部阶段", "all stages")
                 : i.document().target() == null ? "—" : f.text(i.document().target());
-        return value + lang.pick("（" + when + "）", " (" + when + ")");
+        return value + "\n" + when(when);
+    }
+
+    /** A table cell's period, on its own line below the figure. */
+    private String when(String period) {
+        return lang.pick("（" + period + "）", "(" + period + ")");
     }
 
     private static String progress(ProgressUpdated d) {

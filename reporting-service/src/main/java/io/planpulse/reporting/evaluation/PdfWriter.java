@@ -263,19 +263,9 @@ public final class PdfWriter implements ReportSink {
         float plotRight = RIGHT - 16;
         float plotTop = y - 22;
         float plotBottom = y - height + 34;
-        double min = c.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = c.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        if (c.target() != null) {
-            min = Math.min(min, c.target());
-            max = Math.max(max, c.target());
-        }
-        if (max - min < 1e-9) {
-            min -= 1;
-            max += 1;
-        }
-        double pad = (max - min) * 0.12;
-        double lo = min - pad;
-        double span = max + pad - lo;
+        double[] axis = c.axis();
+        double lo = axis[0];
+        double span = axis[1] - axis[0];
         java.util.function.DoubleUnaryOperator py = v -> plotBottom + (float) ((v - lo) / span) * (plotTop - plotBottom);
         int n = c.values().size();
         java.util.function.IntToDoubleFunction px = i -> n == 1 ? (plotLeft + plotRight) / 2
@@ -283,8 +273,9 @@ public final class PdfWriter implements ReportSink {
         // grid and its figures
         page.setStrokingColor(0.85f, 0.85f, 0.85f);
         page.setLineWidth(0.4f);
-        for (int k = 0; k <= 4; k++) {
-            double v = lo + span * k / 4;
+        int ticks = (int) Math.round(span / axis[2]);
+        for (int k = 0; k <= ticks; k++) {
+            double v = lo + axis[2] * k;
             float gy = (float) py.applyAsDouble(v);
             page.moveTo(plotLeft, gy);
             page.lineTo(plotRight, gy);

@@ -61,6 +61,22 @@ public record BoardLinks(String plan, Lang lang, LocalDate day, Board.Filter fil
         return export("xlsx");
     }
 
+    /**
+     * The evaluation report (pdf or docx) of what the board shows: its department's part where it is
+     * narrowed to one, in its language, as of its day or as the round it shows was published.
+     */
+    public String evaluation(String format, Board.Round round) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("format", format);
+        q.put("lang", lang == Lang.EN ? "en" : null);
+        q.put("dept", filter == null ? null : filter.dept());
+        q.put("asOf", day == null || round != null ? null : asOfInstant);
+        q.put("round", round == null ? null : round.round());
+        q.put("version", round == null ? null : String.valueOf(round.version()));
+        return "/api/v1/evaluations/" + encode(plan) + "?" + q.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+    }
+
     public String langTag() {
         return lang.tag();
     }

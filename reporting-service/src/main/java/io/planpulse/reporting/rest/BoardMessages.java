@@ -55,6 +55,12 @@ public interface BoardMessages {
     @Message("导出 Excel")
     String exportXlsx();
 
+    @Message("评估报告 PDF")
+    String evaluationPdf();
+
+    @Message("评估报告 Word")
+    String evaluationDocx();
+
     @Message("打印")
     String print();
 

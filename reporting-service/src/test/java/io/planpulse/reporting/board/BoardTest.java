@@ -210,6 +210,11 @@ class BoardTest {
         assertTrue(html.contains("<a href=\"/departments/STATS?plan=board-test\">统计局</a>"), "owners link to their view");
         given().cookie("planpulse_board", cookie).get("/api/v1/progress/plans/board-test/export?format=csv").then()
                 .statusCode(200).contentType(containsString("text/csv"));
+        assertTrue(html.contains("href=\"/api/v1/evaluations/board-test?format=pdf\" id=\"evaluation-pdf\"")
+                && html.contains("href=\"/api/v1/evaluations/board-test?format=docx\" id=\"evaluation-docx\""),
+                "the evaluation report's buttons");
+        given().cookie("planpulse_board", cookie).get("/api/v1/evaluations/board-test?format=pdf").then()
+                .statusCode(200).contentType("application/pdf");
     }
 
     @Test

@@ -128,6 +128,8 @@ class RoundTest {
                 && board.contains("发布后更正 1 处"), board);
         assertTrue(row.contains(">485.00 <small>") && row.contains("已更正") && row.contains("2021-03: 160 → 170"), row);
         assertTrue(!board.contains("id=\"live\""), "a published round does not follow the changes");
+        assertTrue(board.contains("/api/v1/evaluations/" + PLAN + "?format=pdf&amp;round=2021-Q1&amp;version=1"),
+                "the report button gives the round as published: " + board);
         String now = board("");
         assertTrue(now.contains(">495.00 <small>") && !now.contains("已更正"), "the board of now is not the round's");
         given().cookie(BoardSession.COOKIE, BoardSession.open()).get("/?plan=" + PLAN + "&round=2021-Q1&asOf=2026-03-01")
