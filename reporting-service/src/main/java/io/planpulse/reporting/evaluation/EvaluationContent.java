@@ -176,7 +176,7 @@ public final class EvaluationContent {
         sink.add(new Block.Table(lang == Lang.ZH
                 ? List.of("指标", "单位", "属性", "基期值", "目标值", "当前值", "进度", "评价")
                 : List.of("Indicator", "Unit", "Type", "Baseline", "Target", "Latest", "Progress", "Assessment"),
-                List.of(0.19, 0.07, 0.07, 0.14, 0.17, 0.17, 0.08, 0.11), rows, notes));
+                List.of(0.17, 0.09, 0.07, 0.14, 0.17, 0.17, 0.08, 0.11), rows, notes));
     }
 
     /** The unit the indicator's figures are in: a growth kind's are rates, a RELATIVE's percentage points. */
@@ -196,10 +196,11 @@ public final class EvaluationContent {
         return d.binding() ? lang.pick("约束性", "binding") : lang.pick("预期性", "anticipatory");
     }
 
+    /** The base period's value: a LEVEL's, from the plan or as reported (another kind's baseline is a comparison's). */
     private String baseline(PlanView.Entry i, Figures f) {
         Indicator d = i.stored().definition();
         Double value = i.document().baseline();
-        if (value == null) {
+        if (value == null || !d.kind().name().equals("LEVEL")) {
             return "—";
         }
         String period = d.baseline() == null ? null : d.baseline().period();

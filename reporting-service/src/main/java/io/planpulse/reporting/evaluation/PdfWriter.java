@@ -297,7 +297,7 @@ public final class PdfWriter implements ReportSink {
             page.stroke();
             page.setLineDashPattern(new float[] {}, 0);
             String label = c.legendTarget() + " " + c.targetLabel();
-            text(page, label, plotRight - width(label, 7), ty + 3, 7, false);
+            text(page, label, plotLeft + 4, ty + 3, 7, false); // at the left: the latest value's label is at the right
         }
         page.setStrokingColor(0.122f, 0.373f, 0.659f);
         page.setLineWidth(1.4f);
@@ -367,7 +367,8 @@ public final class PdfWriter implements ReportSink {
         }
         s.beginText();
         s.setFont(font, size);
-        if (bold) { // one face: bold is the outline stroked as well
+        if (bold) { // one face: bold is the outline stroked as well, in the text's colour
+            s.setStrokingColor(0f, 0f, 0f);
             s.setRenderingMode(RenderingMode.FILL_STROKE);
             s.setLineWidth(size / 30);
         }
