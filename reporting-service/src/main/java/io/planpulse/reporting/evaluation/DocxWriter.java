@@ -48,6 +48,11 @@ public final class DocxWriter implements ReportSink {
     private final XMLStreamWriter x;
     private final String title;
     private final List<Integer> charts = new ArrayList<>();
+    /**
+     * Whether the next paragraph starts a page: a break is a property of what follows it, not a
+     * paragraph of its own, which would make an empty page where the page before ends full.
+     */
+    private boolean breakBefore;
 
     /** Opens a document that will be written into {@code out} (not closed by the writer). */
     public DocxWriter(OutputStream out, String title) throws IOException {
@@ -93,7 +98,7 @@ public final class DocxWriter implements ReportSink {
                 paragraph("Normal", null, "", false);
             }
             paragraph("Note", "center", cover.footer(), false);
-            pageBreak();
+            breakBefore = true;
         });
     }
 
@@ -109,7 +114,7 @@ public final class DocxWriter implements ReportSink {
             } else if (block instanceof Block.Chart c) {
                 chart(c);
             } else {
-                pageBreak();
+                breakBefore = true;
             }
         });
     }
@@ -185,6 +190,7 @@ public final class DocxWriter implements ReportSink {
         x.writeStartElement("w", "p", W);
         x.writeStartElement("w", "pPr", W);
         style("pStyle", "BodyText");
+        pageBreakBefore();
         x.writeEndElement();
         if (p.label() != null) {
             run(p.label(), true, false);
@@ -199,6 +205,7 @@ public final class DocxWriter implements ReportSink {
         x.writeStartElement("w", "p", W);
         x.writeStartElement("w", "pPr", W);
         style("pStyle", style);
+        pageBreakBefore();
         if (align != null) {
             x.writeEmptyElement("w", "jc", W);
             x.writeAttribute("w", W, "val", align);
@@ -236,13 +243,11 @@ public final class DocxWriter implements ReportSink {
         x.writeEndElement();
     }
 
-    private void pageBreak() throws XMLStreamException {
-        x.writeStartElement("w", "p", W);
-        x.writeStartElement("w", "r", W);
-        x.writeEmptyElement("w", "br", W);
-        x.writeAttribute("w", W, "type", "page");
-        x.writeEndElement();
-        x.writeEndElement();
+    private void pageBreakBefore() throws XMLStreamException {
+        if (breakBefore) {
+            x.writeEmptyElement("w", "pageBreakBefore", W);
+            breakBefore = false;
+        }
     }
 
     private void table(Block.Table t) throws XMLStreamException {

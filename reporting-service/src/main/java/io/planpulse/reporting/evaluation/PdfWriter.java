@@ -103,7 +103,7 @@ public final class PdfWriter implements ReportSink {
             table(t);
         } else if (block instanceof Block.Chart c) {
             chart(c);
-        } else {
+        } else if (y < TOP) { // a page break on a page still empty would leave it blank
             newPage();
         }
     }
