@@ -49,6 +49,16 @@ final class Api {
         }
     }
 
+    /** GETs into a file, however long the answer takes to write (up to 20 minutes). */
+    void download(String base, String path, java.nio.file.Path file) throws IOException, InterruptedException {
+        HttpResponse<java.nio.file.Path> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(20)).header("Authorization", "Bearer " + settings.token()).GET().build(),
+                HttpResponse.BodyHandlers.ofFile(file));
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + path + ": " + r.statusCode() + " " + java.nio.file.Files.readString(file));
+        }
+    }
+
     /** POSTs JSON and completes with the response (status and body). */
     CompletableFuture<HttpResponse<String>> post(String base, String path, byte[] body) {
         return http.sendAsync(request(base + path).header("Content-Type", "application/json")

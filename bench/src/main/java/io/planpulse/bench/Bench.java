@@ -38,6 +38,7 @@ public final class Bench {
         boolean applyOnly = List.of(args).contains("--apply-only");
         boolean rebuildOnly = List.of(args).contains("--rebuild-only");
         boolean startsOnly = List.of(args).contains("--starts-only");
+        boolean reportOnly = List.of(args).contains("--report-only");
         Settings s = Settings.fromEnvironment(quick);
         Path out = Optional.ofNullable(arg(args, "--out", null)).map(Path::of)
                 .orElse(s.root().resolve("docs/benchmarks.md"));
@@ -57,7 +58,9 @@ public final class Bench {
                     + "%.0f rows/s by COPY, Kafka %.0f produced/s, %.0f consumed/s", raw.singleRowCommits(), raw.insert500(),
                     raw.copy(), raw.kafkaProduce(), raw.kafkaConsume()));
             try {
-                if (startsOnly) { // what restarts cost, on whatever the system holds: a loop for work on starts alone
+                if (reportOnly) { // the evaluation report of one plan the size of the province
+                    report(s, api, run);
+                } else if (startsOnly) { // what restarts cost, on whatever the system holds: a loop for work on starts alone
                     starts(s, run, footprint, "as found", true);
                 } else if (rebuildOnly) { // what the topics hold already: a loop for work on the rebuild alone
                     rebuild(s, run);
@@ -146,6 +149,24 @@ public final class Bench {
         say(String.format(Locale.ROOT, "  %d events in %.1f s (exec to answering %.1f s included): %.0f events/s, "
                 + "published %d", replay.events(), replay.seconds(), replay.startSeconds(), replay.eventsPerSecond(),
                 replay.published()));
+    }
+
+    /** The evaluation report of a plan of {@link ReportScale#INDICATORS} indicators, PDF then DOCX. */
+    private static void report(Settings s, Api api, Record run) throws Exception {
+        say("the evaluation report of one plan of " + ReportScale.INDICATORS + " indicators (produced onto the topics)");
+        ReportScale.Result r = ReportScale.run(s, api);
+        for (ReportScale.Written w : r.reports()) {
+            String line = String.format(Locale.ROOT, "The evaluation report of one plan of %d indicators as %s: %.1f s to "
+                    + "arrive whole, %.1f MB%s.", r.indicators(), w.format().toUpperCase(Locale.ROOT), w.seconds(),
+                    w.bytes() / 1e6, w.pages() == null ? "" : ", " + w.pages() + " pages");
+            run.note(line);
+            say("  " + line);
+        }
+        String memory = String.format(Locale.ROOT, "reporting-service's resident memory while it wrote them: %d MB before, "
+                + "%d MB at its peak (sampled every 100 ms; its heap is capped at the launcher's -Xmx).",
+                r.residentBeforeMb(), r.residentPeakMb());
+        run.note(memory);
+        say("  " + memory);
     }
 
     private static void finish(Record run, Settings s, Path out) throws Exception {

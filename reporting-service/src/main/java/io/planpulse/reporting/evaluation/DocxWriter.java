@@ -2,19 +2,24 @@ package io.planpulse.reporting.evaluation;
 
 import io.planpulse.reporting.domain.Figures;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackageProperties;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.openxml4j.opc.ZipPackage;
 
 /**
  * The report as a Word document (DOCX, WordprocessingML), for the office to edit: styles it can
@@ -23,8 +28,9 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p>Written as it comes, not built as an object tree: Apache POI's XWPF keeps the whole document
  * as XmlBeans objects (≈ 3 KB a table cell), which the 20,000-indicator plan's report would take
- * hundreds of megabytes for. The body goes to a scratch file through a StAX writer; each chart
- * goes straight into the package as its own part; the rest, small, is written at the end.
+ * hundreds of megabytes for. So POI's package layer (OPC) makes the file — its parts, content types,
+ * relationships and properties — with each part in a temporary file, while the body is streamed
+ * into its part through a StAX writer and each chart goes into a part of its own as it comes.
  */
 public final class DocxWriter implements ReportSink {
 
@@ -42,12 +48,22 @@ public final class DocxWriter implements ReportSink {
     private static final long CHART_WIDTH = 5_760_000;
     private static final long CHART_HEIGHT = 2_520_000;
 
-    private final ZipOutputStream zip;
-    private final Path body;
+    private static final String MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private static final String OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+    static {
+        // POI's switch is global: each part it makes from now on lives in a temporary file, not in the
+        // heap, the XLSX export's too (a few small parts: nothing that matters to it)
+        ZipPackage.setUseTempFilePackageParts(true);
+    }
+
+    private final OPCPackage pkg;
+    private final PackagePart document;
     private final OutputStream bodyOut;
     private final XMLStreamWriter x;
     private final String title;
-    private final List<Integer> charts = new ArrayList<>();
+    private int charts;
+    private boolean finished;
     /**
      * Whether the next paragraph starts a page: a break is a property of what follows it, not a
      * paragraph of its own, which would make an empty page where the page before ends full.
@@ -56,19 +72,26 @@ public final class DocxWriter implements ReportSink {
 
     /** Opens a document that will be written into {@code out} (not closed by the writer). */
     public DocxWriter(OutputStream out, String title) throws IOException {
-        this.zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16) {
+        this.pkg = OPCPackage.create(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
             @Override
             public void close() throws IOException {
                 flush(); // the caller's stream stays open: it is theirs
             }
-        }, StandardCharsets.UTF_8);
+        });
         this.title = title;
-        this.body = Files.createTempFile("planpulse-report-", ".xml");
-        this.bodyOut = new BufferedOutputStream(Files.newOutputStream(body), 1 << 16);
         try {
+            this.document = pkg.createPart(PackagingURIHelper.createPartName("/word/document.xml"), MAIN);
+            pkg.addRelationship(document.getPartName(), TargetMode.INTERNAL, PackageRelationshipTypes.CORE_DOCUMENT);
+            this.bodyOut = new BufferedOutputStream(document.getOutputStream(), 1 << 16);
             this.x = XMLOutputFactory.newFactory().createXMLStreamWriter(bodyOut, "UTF-8");
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
+        } catch (InvalidFormatException | XMLStreamException e) {
+            pkg.revert();
+            throw new IOException("the report's package did not open", e);
         }
     }
 
@@ -145,43 +168,36 @@ public final class DocxWriter implements ReportSink {
             x.close();
         });
         bodyOut.close();
-        zip.putNextEntry(new ZipEntry("word/document.xml"));
-        Files.copy(body, zip);
-        zip.closeEntry();
-        part("[Content_Types].xml", contentTypes());
-        part("_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-                Target="word/document.xml"/>\
-                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" \
-                Target="docProps/core.xml"/></Relationships>""");
-        part("docProps/core.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
-                xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>%s</dc:title><dc:creator>planpulse</dc:creator>\
-                </cp:coreProperties>""".formatted(escape(title)));
-        part("word/_rels/document.xml.rels", documentRelationships());
-        part("word/styles.xml", Styles.XML);
-        part("word/footer1.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/>\
-                </w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>\
-                </w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>\
-                </w:r></w:p></w:ftr>""");
-        zip.finish();
-        zip.close();
+        try {
+            part("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+                    "styles", "rIdStyles", Styles.XML);
+            part("/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+                    "footer", "rIdFooter", """
+                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                    <w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr>\
+                    <w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>\
+                    <w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>\
+                    </w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>""");
+            PackageProperties properties = pkg.getPackageProperties();
+            properties.setTitleProperty(title);
+            properties.setCreatorProperty("planpulse");
+        } catch (InvalidFormatException e) {
+            throw new IOException("the report's package did not take a part", e);
+        }
+        pkg.close();
+        finished = true;
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            x.close();
-        } catch (XMLStreamException e) {
-            // already closed by finish, or broken with the report: the scratch file goes either way
+        if (!finished) { // broken off: the package's temporary files go, nothing is written
+            try {
+                x.close();
+            } catch (XMLStreamException e) {
+                // the writer is dropped with the package either way
+            }
+            pkg.revert();
         }
-        bodyOut.close();
-        Files.deleteIfExists(body);
     }
 
     // --- blocks --------------------------------------------------------------------------------
@@ -310,12 +326,12 @@ public final class DocxWriter implements ReportSink {
     }
 
     private void chart(Block.Chart c) throws XMLStreamException {
-        int n = charts.size() + 1;
-        charts.add(n);
+        int n = ++charts;
         try {
-            part("word/charts/chart" + n + ".xml", ChartXml.of(c));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            part("/word/charts/chart" + n + ".xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+                    "chart", "rIdChart" + n, ChartXml.of(c));
+        } catch (IOException | InvalidFormatException e) {
+            throw new UncheckedIOException(new IOException("a chart's part did not write", e));
         }
         x.writeStartElement("w", "p", W);
         x.writeStartElement("w", "pPr", W);
@@ -353,47 +369,15 @@ public final class DocxWriter implements ReportSink {
 
     // --- package parts -------------------------------------------------------------------------
 
-    private void part(String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-    }
-
-    private String contentTypes() {
-        StringBuilder out = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-                <Default Extension="xml" ContentType="application/xml"/>\
-                <Override PartName="/word/document.xml" \
-                ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-                <Override PartName="/word/styles.xml" \
-                ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-                <Override PartName="/word/footer1.xml" \
-                ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
-                <Override PartName="/docProps/core.xml" \
-                ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>""");
-        for (int n : charts) {
-            out.append("<Override PartName=\"/word/charts/chart").append(n)
-                    .append(".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>");
+    /** A part of the package with its content, related to the document by {@code id} as a {@code type}. */
+    private void part(String name, String contentType, String type, String id, String content)
+            throws IOException, InvalidFormatException {
+        PackagePartName partName = PackagingURIHelper.createPartName(name);
+        PackagePart part = pkg.createPart(partName, contentType);
+        try (OutputStream o = part.getOutputStream()) {
+            o.write(content.getBytes(StandardCharsets.UTF_8));
         }
-        return out.append("</Types>").toString();
-    }
-
-    private String documentRelationships() {
-        StringBuilder out = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-                Target="styles.xml"/>\
-                <Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" \
-                Target="footer1.xml"/>""");
-        for (int n : charts) {
-            out.append("<Relationship Id=\"rIdChart").append(n)
-                    .append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart")
-                    .append(n).append(".xml\"/>");
-        }
-        return out.append("</Relationships>").toString();
+        document.addRelationship(partName, TargetMode.INTERNAL, OFFICE_RELATIONSHIPS + type, id);
     }
 
     private interface XmlWork {

@@ -1,4 +1,4 @@
-package io.planpulse.reporting.testing;
+package io.planpulse.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
