@@ -157,11 +157,16 @@ final class DirectFeed {
 
     /** The CloudEvents headers indicators-service's relay sets. */
     private static void headers(ProducerRecord<String, byte[]> record, int revision) {
+        headers(record, "planpulse.report.accepted", revision);
+    }
+
+    /** The CloudEvents headers the services' relays set on a record of this type and version. */
+    static void headers(ProducerRecord<String, byte[]> record, String type, int version) {
         String[][] headers = {
                 {"ce_specversion", "1.0"}, {"ce_id", UUID.randomUUID().toString()},
-                {"ce_source", "/planpulse/bench"}, {"ce_type", "planpulse.report.accepted"},
+                {"ce_source", "/planpulse/bench"}, {"ce_type", type},
                 {"ce_time", Instant.now().toString()}, {"ce_subject", record.key()},
-                {"content-type", "application/json"}, {"version", Integer.toString(revision)}};
+                {"content-type", "application/json"}, {"version", Integer.toString(version)}};
         for (String[] h : headers) {
             record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
         }

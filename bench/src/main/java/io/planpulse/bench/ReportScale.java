@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -155,13 +154,7 @@ final class ReportScale {
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, String type, byte[] value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        String[][] headers = {
-                {"ce_specversion", "1.0"}, {"ce_id", UUID.randomUUID().toString()}, {"ce_source", "/planpulse/bench"},
-                {"ce_type", type}, {"ce_time", Instant.now().toString()}, {"ce_subject", key},
-                {"content-type", "application/json"}, {"version", "1"}};
-        for (String[] h : headers) {
-            record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
-        }
+        DirectFeed.headers(record, type, 1);
         producer.send(record);
     }
 

@@ -126,20 +126,41 @@ public final class DocxWriter implements ReportSink {
     }
 
     @Override
-    public void add(Block block) throws IOException {
+    public void heading(Block.Heading h) throws IOException {
+        xml(() -> paragraph("Heading" + h.level(), null, h.text(), false));
+    }
+
+    @Override
+    public void paragraph(Block.Paragraph p) throws IOException {
         xml(() -> {
-            if (block instanceof Block.Heading h) {
-                paragraph("Heading" + h.level(), null, h.text(), false);
-            } else if (block instanceof Block.Paragraph p) {
-                paragraph(p);
-            } else if (block instanceof Block.Table t) {
-                table(t);
-            } else if (block instanceof Block.Chart c) {
-                chart(c);
-            } else {
-                breakBefore = true;
+            x.writeStartElement("w", "p", W);
+            x.writeStartElement("w", "pPr", W);
+            style("pStyle", "BodyText");
+            pageBreakBefore();
+            x.writeEndElement();
+            if (p.label() != null) {
+                run(p.label(), true, false);
             }
+            if (p.text() != null) {
+                run(p.text(), false, false);
+            }
+            x.writeEndElement();
         });
+    }
+
+    @Override
+    public void table(Block.Table t) throws IOException {
+        xml(() -> writeTable(t));
+    }
+
+    @Override
+    public void chart(Block.Chart c) throws IOException {
+        xml(() -> writeChart(c));
+    }
+
+    @Override
+    public void pageBreak() {
+        breakBefore = true;
     }
 
     @Override
@@ -202,21 +223,6 @@ public final class DocxWriter implements ReportSink {
 
     // --- blocks --------------------------------------------------------------------------------
 
-    private void paragraph(Block.Paragraph p) throws XMLStreamException {
-        x.writeStartElement("w", "p", W);
-        x.writeStartElement("w", "pPr", W);
-        style("pStyle", "BodyText");
-        pageBreakBefore();
-        x.writeEndElement();
-        if (p.label() != null) {
-            run(p.label(), true, false);
-        }
-        if (p.text() != null) {
-            run(p.text(), false, false);
-        }
-        x.writeEndElement();
-    }
-
     private void paragraph(String style, String align, String text, boolean bold) throws XMLStreamException {
         x.writeStartElement("w", "p", W);
         x.writeStartElement("w", "pPr", W);
@@ -262,11 +268,12 @@ public final class DocxWriter implements ReportSink {
     private void pageBreakBefore() throws XMLStreamException {
         if (breakBefore) {
             x.writeEmptyElement("w", "pageBreakBefore", W);
+            x.writeAttribute("w", W, "val", "true"); // true without it too, but not to every reader
             breakBefore = false;
         }
     }
 
-    private void table(Block.Table t) throws XMLStreamException {
+    private void writeTable(Block.Table t) throws XMLStreamException {
         x.writeStartElement("w", "tbl", W);
         x.writeStartElement("w", "tblPr", W);
         style("tblStyle", "ReportTable");
@@ -325,7 +332,7 @@ public final class DocxWriter implements ReportSink {
         x.writeEndElement();
     }
 
-    private void chart(Block.Chart c) throws XMLStreamException {
+    private void writeChart(Block.Chart c) throws XMLStreamException {
         int n = ++charts;
         try {
             part("/word/charts/chart" + n + ".xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",

@@ -94,16 +94,8 @@ public final class PdfWriter implements ReportSink {
     }
 
     @Override
-    public void add(Block block) throws IOException {
-        if (block instanceof Block.Heading h) {
-            heading(h);
-        } else if (block instanceof Block.Paragraph p) {
-            paragraph(p);
-        } else if (block instanceof Block.Table t) {
-            table(t);
-        } else if (block instanceof Block.Chart c) {
-            chart(c);
-        } else if (y < TOP) { // a page break on a page still empty would leave it blank
+    public void pageBreak() throws IOException {
+        if (y < TOP) { // a page break on a page still empty would leave it blank
             newPage();
         }
     }
@@ -134,7 +126,8 @@ public final class PdfWriter implements ReportSink {
 
     // --- blocks --------------------------------------------------------------------------------
 
-    private void heading(Block.Heading h) throws IOException {
+    @Override
+    public void heading(Block.Heading h) throws IOException {
         float size = switch (h.level()) {
             case 1 -> 15f;
             case 2 -> 13f;
@@ -164,7 +157,8 @@ public final class PdfWriter implements ReportSink {
         }
     }
 
-    private void paragraph(Block.Paragraph p) throws IOException {
+    @Override
+    public void paragraph(Block.Paragraph p) throws IOException {
         String label = p.label() == null ? "" : p.label();
         String text = p.text() == null ? "" : p.text();
         float leading = BODY * 1.55f;
@@ -188,7 +182,8 @@ public final class PdfWriter implements ReportSink {
         y -= BODY * 0.4f;
     }
 
-    private void table(Block.Table t) throws IOException {
+    @Override
+    public void table(Block.Table t) throws IOException {
         float total = RIGHT - LEFT;
         float[] cols = new float[t.widths().size()];
         for (int i = 0; i < cols.length; i++) {
@@ -255,7 +250,8 @@ public final class PdfWriter implements ReportSink {
         y = top - r.height;
     }
 
-    private void chart(Block.Chart c) throws IOException {
+    @Override
+    public void chart(Block.Chart c) throws IOException {
         float height = 190;
         room(height + 30);
         Figures figures = Figures.ofUnit(c.unit());

@@ -17,7 +17,31 @@ public interface ReportSink extends AutoCloseable {
     /** Starts the document with its cover. */
     void cover(Cover cover) throws IOException;
 
-    void add(Block block) throws IOException;
+    /** Lays a block out, each kind by its own method. */
+    default void add(Block block) throws IOException {
+        if (block instanceof Block.Heading h) {
+            heading(h);
+        } else if (block instanceof Block.Paragraph p) {
+            paragraph(p);
+        } else if (block instanceof Block.Table t) {
+            table(t);
+        } else if (block instanceof Block.Chart c) {
+            chart(c);
+        } else {
+            pageBreak();
+        }
+    }
+
+    void heading(Block.Heading heading) throws IOException;
+
+    void paragraph(Block.Paragraph paragraph) throws IOException;
+
+    void table(Block.Table table) throws IOException;
+
+    void chart(Block.Chart chart) throws IOException;
+
+    /** The next block starts a new page. */
+    void pageBreak() throws IOException;
 
     /** Ends the document: what is still to write goes to the stream the writer was opened on. */
     void finish() throws IOException;

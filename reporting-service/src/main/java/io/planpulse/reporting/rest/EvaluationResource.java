@@ -24,7 +24,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,7 +61,7 @@ public class EvaluationResource {
                                 @QueryParam("basis") String basis, @QueryParam("type") String type,
                                 @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                                 @Context RoutingContext routing) {
-        EvaluationService.Request request = request(planId, format, dept, instant(asOf), round, version, basis, type,
+        EvaluationService.Request request = request(planId, format, dept, ProgressResource.instant(asOf), round, version, basis, type,
                 Lang.of(lang, acceptLanguage));
         return send(evaluations.write(request), routing);
     }
@@ -109,18 +108,6 @@ public class EvaluationResource {
             Files.deleteIfExists(w.file());
         } catch (IOException e) {
             // a scratch file in the temporary directory: the system clears it if this could not
-        }
-    }
-
-    private static Instant instant(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("INVALID_AS_OF", "asOf must be an ISO-8601 instant such as "
-                    + "2025-12-31T16:00:00Z, not '" + asOf + "'");
         }
     }
 }

@@ -109,7 +109,8 @@ public class ProgressResource {
         return queries.department(code, planId, instant(asOf));
     }
 
-    private static Instant instant(String asOf) {
+    /** An {@code asOf} query parameter: an ISO-8601 instant, or null where it is absent. */
+    static Instant instant(String asOf) {
         if (asOf == null || asOf.isBlank()) {
             return null;
         }

@@ -167,6 +167,10 @@ class EvaluationTest {
                 && text.contains("Department: Transport bureau"), text);
         String table = text.substring(text.indexOf("2. The indicators"), text.indexOf("3. Progress by task"));
         assertTrue(table.contains("1,525") && !table.contains("6,410.56"), table);
+        String submitted = String.join("\n", Readers.pdfPages(report("format", "pdf", "basis", "submitted", "type",
+                "midterm").then().statusCode(200).extract().asByteArray()));
+        assertTrue(prose(submitted).contains(prose("实施情况中期评估报告"))
+                && prose(submitted).contains(prose("口径：报送口径（含待审核数据）")), submitted);
     }
 
     @Test
