@@ -50,10 +50,12 @@ final class ReportScale {
     static Result run(Settings s, Api api) throws Exception {
         ProvincePlan copies = new ProvincePlan(api.get(s.targets(), "/api/v1/plans/fyp14"), 'R', 1, INDICATORS);
         ObjectNode plan = copies.plans.get(0);
-        feed(s, plan, copies.targets);
-        String last = copies.targets.get(copies.targets.size() - 1).indicatorId();
+        List<ProvincePlan.Target> targets = shortIds(plan, copies.targets);
+        feed(s, plan, targets);
+        String last = targets.get(targets.size() - 1).indicatorId();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!api.get(s.reporting(), "/api/v1/progress/indicators/" + last).path("period").isTextual()) {
+        while (api.status(s.reporting(), "/api/v1/progress/indicators/" + last) != 200
+                || !api.get(s.reporting(), "/api/v1/progress/indicators/" + last).path("period").isTextual()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("reporting-service did not apply the report plan within 10 minutes");
             }
@@ -91,6 +93,28 @@ final class ReportScale {
         return new Result(INDICATORS, written, peakKb.get() / 1024, before);
     }
 
+    /**
+     * The copies renamed R00000, R00001, …: the plan's event lists every id twice (its tree and its
+     * list), and with the province's longer names 20,000 of them would not fit one record (Kafka's
+     * 1 MB); the references between copies (benchmark, subject) follow.
+     */
+    private static List<ProvincePlan.Target> shortIds(ObjectNode plan, List<ProvincePlan.Target> targets) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (JsonNode indicator : plan.path("indicators")) {
+            names.put(indicator.path("id").asText(), String.format(Locale.ROOT, "R%05d", names.size()));
+        }
+        for (JsonNode indicator : plan.path("indicators")) {
+            ObjectNode copy = (ObjectNode) indicator;
+            copy.put("id", names.get(copy.path("id").asText()));
+            for (String ref : List.of("benchmark", "subject")) {
+                if (copy.hasNonNull(ref)) {
+                    copy.put(ref, names.getOrDefault(copy.path(ref).asText(), copy.path(ref).asText()));
+                }
+            }
+        }
+        return targets.stream().map(t -> new ProvincePlan.Target(names.get(t.indicatorId()), t.period())).toList();
+    }
+
     /** The plan (its indicators in tasks of PER_NODE), each indicator's definition, and one value of each. */
     private static void feed(Settings s, ObjectNode plan, List<ProvincePlan.Target> targets) throws Exception {
         ArrayNode ids = (ArrayNode) plan.path("indicators").deepCopy();
@@ -118,7 +142,8 @@ final class ReportScale {
         all.forEach(indicatorIds::add);
         defined.putObject("settings").put("office", "DRC").put("review", false).put("explanationDueDays", 15);
         try (KafkaProducer<String, byte[]> producer = producer(s)) {
-            send(producer, "plan.targets.v1", "plan:" + PLAN, "planpulse.plan.defined", Api.JSON.writeValueAsBytes(defined));
+            send(producer, "plan.targets.v1", "plan:" + PLAN, "planpulse.plan.defined", Api.JSON.writeValueAsBytes(defined))
+                    .get(); // a record too large is refused here, not lost
             int i = 0;
             for (JsonNode indicator : ids) {
                 ObjectNode event = Api.JSON.createObjectNode();
@@ -152,10 +177,11 @@ final class ReportScale {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, String type, byte[] value) {
+    private static java.util.concurrent.Future<?> send(KafkaProducer<String, byte[]> producer, String topic, String key,
+                                                       String type, byte[] value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         DirectFeed.headers(record, type, 1);
-        producer.send(record);
+        return producer.send(record);
     }
 
     private static KafkaProducer<String, byte[]> producer(Settings s) {

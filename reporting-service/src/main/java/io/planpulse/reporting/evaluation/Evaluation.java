@@ -5,6 +5,7 @@ import io.planpulse.reporting.board.Lang;
 import io.planpulse.reporting.domain.Revision;
 import io.planpulse.reporting.progress.PlanView;
 import io.planpulse.reporting.repository.ExplanationRepository.StoredExplanation;
+import io.planpulse.reporting.repository.RevisionRepository.Received;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param generatedAt  when it was written, as the plan's time zone writes it
  */
 public record Evaluation(PlanView view, String dept, String deptName, Type type, Basis basis, Lang lang, String asOf,
-                         Round round, Map<String, List<Revision>> revisions, Map<String, Sources> sources,
+                         Round round, Map<String, List<Revision>> revisions, Map<String, Received> sources,
                          Map<String, StoredExplanation> explanations, Previous previous, String generatedAt) {
 
     /** Which evaluation: of the whole plan period, at its middle, or of a year. */
@@ -80,10 +81,6 @@ public record Evaluation(PlanView view, String dept, String deptName, Type type,
 
     /** The published round the report shows: its name, version and when it was published. */
     public record Round(String round, int version, String publishedAt) {
-    }
-
-    /** What was received of an indicator by the report's instant: how many revisions, from which sources. */
-    public record Sources(int revisions, List<String> sources) {
     }
 
     /** The last round published before the report's instant, with each indicator's document as it published it. */

@@ -12,10 +12,12 @@ import io.planpulse.reporting.domain.Trend;
 import io.planpulse.reporting.domain.TrendPoint;
 import io.planpulse.reporting.progress.PlanView;
 import io.planpulse.reporting.repository.ExplanationRepository.StoredExplanation;
+import io.planpulse.reporting.repository.RevisionRepository;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,15 +46,15 @@ public final class EvaluationContent {
         this.e = e;
         this.lang = e.lang();
         this.sink = sink;
-        List<String> order = new ArrayList<>();
+        Set<String> order = new LinkedHashSet<>();
         e.view().plan().nodes().forEach(n -> treeOrder(n, order));
-        e.view().indicators().keySet().stream().filter(id -> !order.contains(id)).forEach(order::add);
+        order.addAll(e.view().indicators().keySet()); // any the tree does not list, last
         this.shown = order.stream().map(e.view().indicators()::get).filter(Objects::nonNull)
-                .filter(i -> e.dept() == null || i.stored().definition().owners().contains(e.dept())).distinct().toList();
+                .filter(i -> e.dept() == null || i.stored().definition().owners().contains(e.dept())).toList();
     }
 
     /** The plan's indicators as its tree lists them, depth first: the order of every list in the report. */
-    private static void treeOrder(PlanNode node, List<String> out) {
+    private static void treeOrder(PlanNode node, Set<String> out) {
         out.addAll(node.indicators());
         node.children().forEach(c -> treeOrder(c, out));
     }
@@ -322,7 +324,7 @@ public final class EvaluationContent {
                 d -> d.code(), d -> lang.pick(d.name(), d.nameEn()), (a, b) -> a));
         List<List<String>> rows = new ArrayList<>();
         for (PlanView.Entry i : shown) {
-            Evaluation.Sources s = e.sources().get(i.stored().indicatorId());
+            RevisionRepository.Received s = e.sources().get(i.stored().indicatorId());
             rows.add(List.of(name(i), i.stored().definition().owners().stream()
                             .map(o -> deptNames.getOrDefault(o, o)).collect(Collectors.joining(lang.pick("、", ", "))),
                     s == null || s.sources().isEmpty() ? "—" : String.join(lang.pick("、", ", "), s.sources()),

@@ -123,22 +123,16 @@ public class EvaluationService {
         ZoneId zone = plan.zone();
         List<String> ids = List.copyOf(view.indicators().keySet());
         String dept = deptName;
-        return pool.withConnection(c -> (r.basis() == Evaluation.Basis.SUBMITTED
-                        ? revisions.latestReceived(c, ids, readAt) : revisions.latest(c, ids, readAt))
-                .flatMap(revs -> revisions.received(c, ids, readAt)
-                        .flatMap(received -> explanations.latestOf(c, view.indicators().keySet(), at)
-                                .map(explained -> Map.entry(revs, Map.entry(received, explained))))))
-                .flatMap(found -> previous(plan.planId(), at, s.round()).map(previous -> {
-                    Map<String, Evaluation.Sources> sources = new HashMap<>();
-                    found.getValue().getKey().forEach((id, x) -> sources.put(id, new Evaluation.Sources(x.revisions(),
-                            x.sources())));
-                    return new Evaluation(view, r.dept(), dept, r.type() != null ? r.type() : defaultType(plan, at),
-                            r.basis(), r.lang(), WHEN.format(at.atZone(zone)),
-                            s.round() == null ? null : new Evaluation.Round(s.round().round(), s.round().version(),
-                                    WHEN.format(s.round().publishedAt().atZone(zone))),
-                            found.getKey(), sources, found.getValue().getValue(), previous.orElse(null),
-                            WHEN.format(clock.instant().atZone(zone)));
-                }));
+        // three reads on one connection, pipelined
+        return pool.withConnection(c -> Uni.combine().all().unis(r.basis() == Evaluation.Basis.SUBMITTED
+                                ? revisions.latestReceived(c, ids, readAt) : revisions.latest(c, ids, readAt),
+                        revisions.received(c, ids, readAt), explanations.latestOf(c, ids, at)).asTuple())
+                .flatMap(read -> previous(plan.planId(), at, s.round()).map(previous -> new Evaluation(view, r.dept(),
+                        dept, r.type() != null ? r.type() : defaultType(plan, at), r.basis(), r.lang(),
+                        WHEN.format(at.atZone(zone)), s.round() == null ? null : new Evaluation.Round(s.round().round(),
+                                s.round().version(), WHEN.format(s.round().publishedAt().atZone(zone))),
+                        read.getItem1(), read.getItem2(), read.getItem3(), previous.orElse(null),
+                        WHEN.format(clock.instant().atZone(zone)))));
     }
 
     /**
