@@ -386,12 +386,26 @@ public final class EvaluationContent {
         return BoardService.label(status, lang);
     }
 
-    /** 一, 二, … 九十九: how Chinese documents number their sections. */
+    /** 一, 十一, 一百零一, 一千零一十: how Chinese documents number their sections (from 10,000 on, in digits). */
     static String chineseNumber(int n) {
-        String[] digits = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-        if (n < 10) {
-            return digits[n];
+        if (n <= 0 || n >= 10_000) {
+            return String.valueOf(n);
         }
-        return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10];
+        String[] digits = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        String[] units = {"千", "百", "十", ""};
+        String text = String.format(java.util.Locale.ROOT, "%04d", n);
+        StringBuilder out = new StringBuilder();
+        boolean gap = false;
+        for (int p = 0; p < 4; p++) {
+            int k = text.charAt(p) - '0';
+            if (k == 0) {
+                gap = out.length() > 0; // a zero inside the number is read once: 一百零一
+            } else {
+                out.append(gap ? "零" : "").append(digits[k]).append(units[p]);
+                gap = false;
+            }
+        }
+        // 十一, not 一十一, where the number starts with its tens
+        return n >= 10 && n < 20 ? out.substring(1) : out.toString();
     }
 }
