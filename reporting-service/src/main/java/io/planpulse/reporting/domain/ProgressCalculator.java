@@ -10,7 +10,6 @@ import io.planpulse.model.plan.Period;
 import io.planpulse.model.plan.Span;
 import io.planpulse.model.plan.Spans;
 import io.planpulse.model.plan.Trajectory;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,12 +109,14 @@ public final class ProgressCalculator {
             d.status = byGap(d.gap, ind.riskBand().doubleValue());
         }
         String path = compound ? "复合增长" : "线性";
-        d.explain("按" + path + "轨迹，" + p + "应达" + num(expected) + "（序时进度" + pct(d.expectedProgress) + "），实际"
-                        + num(v) + "（进度" + pct(d.progress) + "），" + aheadZh(d.gap, true) + "；目标" + t + "年达"
-                        + num(target) + "。",
-                "On the " + (compound ? "compound" : "linear") + " path " + p + " should reach " + num(expected) + " ("
-                        + pct(d.expectedProgress) + " of the way); actual " + num(v) + " (" + pct(d.progress) + "), "
-                        + aheadEn(d.gap, true) + "; target " + num(target) + " by " + t + ".");
+        String shouldBe = amount(ind, expected);
+        String is = amount(ind, v);
+        String goal = amount(ind, target);
+        d.explain("按" + path + "轨迹，" + p + "应达" + shouldBe + "（序时进度" + pct(d.expectedProgress) + "），实际"
+                        + is + "（进度" + pct(d.progress) + "），" + aheadZh(d.gap, true) + "；目标" + t + "年达" + goal + "。",
+                "On the " + (compound ? "compound" : "linear") + " path " + p + " should reach " + shouldBe + " ("
+                        + pct(d.expectedProgress) + " of the way); actual " + is + " (" + pct(d.progress) + "), "
+                        + aheadEn(d.gap, true) + "; target " + goal + " by " + t + ".");
     }
 
     // --- CUMULATIVE ------------------------------------------------------------------------------
@@ -180,11 +181,11 @@ public final class ProgressCalculator {
             d.status = byGap(d.gap, ind.riskBand().doubleValue());
         }
         String basis = ind.basis() == Basis.YTD ? "累计值逐年加总" : "逐期加总";
-        d.explain(span + "共" + n + "期，至" + p + "已过" + k + "期（序时" + pct(f) + "），" + basis + "得" + num(c)
-                        + "，为目标" + num(target) + "的" + pct(d.progress) + "，" + aheadZh(d.gap, true) + "。",
+        d.explain(span + "共" + n + "期，至" + p + "已过" + k + "期（序时" + pct(f) + "），" + basis + "得" + amount(ind, c)
+                        + "，为目标" + amount(ind, target) + "的" + pct(d.progress) + "，" + aheadZh(d.gap, true) + "。",
                 span + " has " + n + " periods; by " + p + " " + k + " have passed (" + pct(f) + " of the time); the "
                         + (ind.basis() == Basis.YTD ? "year-to-date figures add up" : "periods add up") + " to "
-                        + num(c) + ", " + pct(d.progress) + " of the " + (up ? "target " : "budget ") + num(target)
+                        + amount(ind, c) + ", " + pct(d.progress) + " of the " + (up ? "target " : "budget ") + amount(ind, target)
                         + ", " + aheadEn(d.gap, true) + ".");
     }
 
@@ -230,9 +231,9 @@ public final class ProgressCalculator {
         d.actual = g;
         d.gap = signed(g - target, ind.direction());
         d.status = finalOrByGap(d.gap, p.equals(span.last()), ind.riskBand().doubleValue());
-        String derived = ind.input() == Input.AMOUNT ? "（由" + num(d.baseline) + "增至本期值推算）" : "";
+        String derived = ind.input() == Input.AMOUNT ? "（由" + amount(ind, d.baseline) + "增至本期值推算）" : "";
         d.explain(p + "同比增长" + num(g) + "%" + derived + "，目标" + num(target) + "%，" + gapPpZh(d.gap) + "。",
-                "Growth in " + p + " is " + num(g) + "%" + (ind.input() == Input.AMOUNT ? " (from " + num(d.baseline)
+                "Growth in " + p + " is " + num(g) + "%" + (ind.input() == Input.AMOUNT ? " (from " + amount(ind, d.baseline)
                         + " a year earlier)" : "") + " against a target of " + num(target) + "%, " + gapPpEn(d.gap) + ".");
     }
 
@@ -417,9 +418,11 @@ public final class ProgressCalculator {
             d.status = byGap(d.gap, ind.riskBand().doubleValue());
         }
         String side = ind.direction() == Direction.UP ? "不低于" : "不高于";
-        d.explain(p + "为" + num(value.number()) + "，要求" + side + num(bound) + "；已报" + reported + "期中" + met + "期达标。",
-                p + " is " + num(value.number()) + " where it must stay " + (ind.direction() == Direction.UP ? "at or above "
-                        : "at or below ") + num(bound) + "; " + met + " of " + reported + " reported period(s) complied.");
+        String is = amount(ind, value.number());
+        String limit = amount(ind, bound);
+        d.explain(p + "为" + is + "，要求" + side + limit + "；已报" + reported + "期中" + met + "期达标。",
+                p + " is " + is + " where it must stay " + (ind.direction() == Direction.UP ? "at or above " : "at or below ")
+                        + limit + "; " + met + " of " + reported + " reported period(s) complied.");
     }
 
     // --- SERIES ----------------------------------------------------------------------------------
@@ -436,8 +439,8 @@ public final class ProgressCalculator {
         ValueSeries.Value value = d.use(own.at(p).orElseThrow());
         d.at(p, value);
         d.actual = value.number();
-        d.explain("监测指标，" + p + "为" + num(value.number()) + "。", "A monitored series without a target; "
-                + p + " is " + num(value.number()) + ".");
+        d.explain("监测指标，" + p + "为" + amount(d.indicator, value.number()) + "。", "A monitored series without a target; "
+                + p + " is " + amount(d.indicator, value.number()) + ".");
     }
 
     // --- rules shared by the kinds ---------------------------------------------------------------
@@ -496,15 +499,21 @@ public final class ProgressCalculator {
 
     // --- words and numbers for the explanations --------------------------------------------------
 
+    // the numbers by the one rule people read them by (Figures): a rate or points to one decimal, an
+    // amount in its unit's decimals, thousands separated
+
+    /** A rate, a growth or a difference of them, in percent or percentage points. */
     static String num(Double x) {
-        if (x == null) {
-            return "—";
-        }
-        return BigDecimal.valueOf(Math.round(x * 100), 2).stripTrailingZeros().toPlainString();
+        return Figures.PERCENT.text(x);
+    }
+
+    /** A value in the indicator's unit. */
+    private static String amount(Indicator indicator, Double x) {
+        return Figures.ofUnit(indicator.unit()).text(x);
     }
 
     private static String pct(Double share) {
-        return share == null ? "—" : num(share * 100) + "%";
+        return Figures.percentOfShare(share);
     }
 
     private static String aheadZh(Double gap, boolean share) {

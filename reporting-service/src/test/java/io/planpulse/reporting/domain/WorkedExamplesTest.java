@@ -54,6 +54,9 @@ class WorkedExamplesTest {
         table(6650.2445, p.forecast(), 4);
         table(6.917811, p.requiredRate(), 6);
         assertEquals(Status.ON_TRACK, p.status());
+        // its sentence shows the numbers as people read them (DESIGN §7, "Numbers as shown")
+        assertEquals("按复合增长轨迹，2022应达5,383.64（序时进度36.0%），实际5,400.00（进度36.8%），快于序时0.9个百分点；"
+                + "目标2025年达6,600.00。", p.explanation().zh());
         assertEquals("2022", p.period());
         assertEquals(5400, p.actual(), EXACT);
         assertEquals(4700, p.baseline(), EXACT);
