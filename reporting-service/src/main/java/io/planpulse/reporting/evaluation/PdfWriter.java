@@ -402,7 +402,8 @@ public final class PdfWriter implements ReportSink {
 
     /**
      * The text in lines no wider than the width (the first line's own): Chinese breaks between any
-     * two characters, Latin at spaces where a line has one, inside a word only where it must.
+     * two characters, a word or a number (with the marks that close it) moves whole to the next
+     * line, and breaks inside only where it is wider than a line.
      */
     private List<String> wrap(String text, float size, float first, float width) {
         String clean = DocxWriter.clean(text).replace('\t', ' ');
@@ -410,38 +411,29 @@ public final class PdfWriter implements ReportSink {
         for (String paragraph : clean.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             float w = 0;
-            int lastSpace = -1;
-            int lastOpen = -1;
+            int wordStart = 0; // where the run of Latin letters, digits and closing marks at the line's end began
             for (int i = 0; i < paragraph.length(); ) {
                 int cp = paragraph.codePointAt(i);
                 i += Character.charCount(cp);
                 float a = advance(cp) * size / 1000;
                 float limit = lines.isEmpty() ? first : width;
+                boolean chinese = cp > 0x2E80 && CLOSING.indexOf(cp) < 0;
                 if (w + a > limit && line.length() > 0 && cp != ' ') {
-                    boolean cjk = cp > 0x2E80 && CLOSING.indexOf(cp) < 0;
-                    // where to break: before this character if it is Chinese; else (a word, a number,
-                    // a closing mark) before the bracket it is in, or after the last space
-                    int at = cjk ? line.length() : Math.max(lastOpen, lastSpace + 1);
-                    if (at <= 0) {
-                        at = line.length();
-                    }
+                    int at = chinese || wordStart <= 0 ? line.length() : wordStart;
                     String carried = line.substring(at);
                     lines.add(line.substring(0, at).stripTrailing());
                     line = new StringBuilder(carried);
                     w = width(carried, size);
-                    lastSpace = -1;
-                    lastOpen = carried.startsWith("（") || carried.startsWith("(") ? 0 : -1;
+                    wordStart = 0;
                 }
-                if (cp == ' ') {
-                    if (line.length() == 0 && !lines.isEmpty()) {
-                        continue; // no line starts with the space it broke at
-                    }
-                    lastSpace = line.length();
-                } else if (cp == '（' || cp == '(') {
-                    lastOpen = line.length();
+                if (cp == ' ' && line.length() == 0 && !lines.isEmpty()) {
+                    continue; // no line starts with the space it broke at
                 }
                 line.appendCodePoint(cp);
                 w += a;
+                if (chinese || cp == ' ') {
+                    wordStart = line.length();
+                }
             }
             lines.add(line.toString());
         }
